@@ -1,0 +1,271 @@
+"""The library's cattrs converter: strict hooks, and errors turned into problems.
+
+Two converters are built by one function: a fast one (no detailed
+validation) that decodes valid documents, and its detailed twin that runs
+only when the fast one fails, to report every problem with its path. The
+strict hooks are registered before any class hook is generated, so that
+generated code uses them: no coercion (``42`` is not ``"42"``), a JSON
+array is required wherever the model holds a tuple or a set.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime
+from typing import Any, TypeVar, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ForbiddenExtraKeysError,
+    IterableValidationNote,
+)
+
+from ._fastpath import FastFunctions
+from .errors import Location, Problem, ValidationError
+from .model import LocalizedText, PartialDate
+from .model.text import adopt
+from .model._checks import type_name
+
+__all__ = ["converter", "decode", "problems_from", "unstructure", "unstructure_for_json"]
+
+T = TypeVar("T")
+
+_INSTANT = re.compile(
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?"
+    r"(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])$"
+).match
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$").match
+
+
+def _fail(code: str, message: str) -> ValidationError:
+    return ValidationError([Problem(location=(), code=code, message=message)])
+
+
+def _structure_str(value: Any) -> str:
+    if type(value) is str:
+        return value
+    raise _fail("type", f"expected a string, got {type_name(value)}")
+
+
+def _structure_int(value: Any) -> int:
+    if type(value) is int:
+        return value
+    raise _fail("type", f"expected an integer, got {type_name(value)}")
+
+
+def _structure_instant(value: Any) -> datetime:
+    if type(value) is not str:
+        raise _fail("type", f"expected an RFC 3339 date-time string, got {type_name(value)}")
+    if _INSTANT(value) is None:
+        if re.match(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9:.]+$", value):
+            raise _fail("naive_datetime", f"no offset in {value!r}: add Z or +hh:mm")
+        raise _fail(
+            "instant",
+            f"expected an RFC 3339 date-time with an offset (2021-10-08T11:00:00Z), got {value!r}",
+        )
+    try:
+        return datetime.fromisoformat(value.upper()).astimezone(UTC)
+    except (ValueError, OverflowError) as error:
+        raise _fail("instant", f"{value!r} is not a real instant: {error}") from None
+
+
+def _structure_date(value: Any) -> date:
+    if type(value) is not str or _DATE(value) is None:
+        raise _fail("date", f"expected a date as YYYY-MM-DD, got {value!r}")
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise _fail("date", f"{value!r} is not a calendar date: {error}") from None
+
+
+def _structure_partial_date(value: Any) -> PartialDate:
+    return PartialDate.parse(value)
+
+
+def _structure_text(value: Any) -> LocalizedText:
+    if type(value) is not dict:
+        raise _fail("type", f"expected an object of language tag to text, got {type_name(value)}")
+    return LocalizedText(value)
+
+
+def _leaf(fn: Callable[[Any], T]) -> Callable[[Any, Any], T]:
+    return lambda value, _: fn(value)
+
+
+def _enum_factory(cls: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
+    members = {member.value: member for member in cls}
+    allowed = ", ".join(repr(v) for v in members)
+
+    def structure(value: Any, _: Any) -> enum.Enum:
+        if type(value) is str:
+            member = members.get(value)
+            if member is not None:
+                return member
+        raise _fail("enum", f"expected one of {allowed}; got {value!r}")
+
+    return structure
+
+
+def _array_factory(detailed: bool) -> Callable[[Any, cattrs.Converter], Callable[[Any, Any], Any]]:
+    def factory(cls: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+        origin = get_origin(cls)
+        (item_type, *_) = get_args(cls)
+        item = converter.get_structure_hook(item_type)
+        is_set = origin is frozenset
+
+        def finish(items: list[Any], value: list[Any]) -> Any:
+            if not is_set:
+                return tuple(items)
+            result = frozenset(items)
+            if len(result) != len(items):
+                raise _fail("duplicate", "the items of this array must be distinct")
+            return result
+
+        def structure(value: Any, _: Any) -> Any:
+            if type(value) is not list:
+                raise _fail("type", f"expected an array, got {type_name(value)}")
+            if not detailed:
+                return finish([item(x, item_type) for x in value], value)
+            items, errors = [], []
+            for index, x in enumerate(value):
+                try:
+                    items.append(item(x, item_type))
+                except Exception as error:  # noqa: BLE001 - collected, reported below
+                    error.__notes__ = [
+                        *getattr(error, "__notes__", []),
+                        IterableValidationNote(f"@ index {index}", index, item_type),
+                    ]
+                    errors.append(error)
+            if errors:
+                raise cattrs.IterableValidationError("While structuring an array", errors, cls)
+            return finish(items, value)
+
+        return structure
+
+    return factory
+
+
+def _class_factory(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
+    def factory(cls: Any) -> Callable[[Any, Any], Any]:
+        generated = converter.gen_structure_attrs_fromdict(cls)
+
+        def structure(value: Any, _: Any) -> Any:
+            if type(value) is not dict:
+                raise _fail("type", f"expected an object, got {type_name(value)}")
+            return generated(value, cls)
+
+        return structure
+
+    return factory
+
+
+def _is_model(cls: Any) -> bool:
+    return attrs.has(cls) and cls.__module__.startswith("essprogramme.")
+
+
+def _make() -> cattrs.Converter:
+    converter = cattrs.Converter(
+        detailed_validation=True, forbid_extra_keys=True, omit_if_default=True
+    )
+    # Type hooks first: the class hooks generated below pick them up. Exact
+    # type predicates: a singledispatch hook for ``str`` would also catch
+    # the StrEnum vocabularies.
+    converter.register_structure_hook_func(lambda t: t is str, _leaf(_structure_str))
+    converter.register_structure_hook_func(lambda t: t is int, _leaf(_structure_int))
+    converter.register_structure_hook(datetime, _leaf(_structure_instant))
+    converter.register_structure_hook(date, _leaf(_structure_date))
+    converter.register_structure_hook(PartialDate, _leaf(_structure_partial_date))
+    converter.register_structure_hook(LocalizedText, _leaf(_structure_text))
+    converter.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_factory
+    )
+    converter.register_structure_hook_factory(
+        lambda t: get_origin(t) in (tuple, frozenset), _array_factory(detailed=True)
+    )
+    converter.register_structure_hook_factory(_is_model, _class_factory(converter))
+    # Unstructuring goes through the generated plain-data functions.
+    converter.register_unstructure_hook_factory(
+        _is_model, lambda cls: _FAST.unstructure_fn(cls, json_mode=False)
+    )
+    converter.register_unstructure_hook(LocalizedText, LocalizedText.as_dict)
+    return converter
+
+
+def _adopt_text(value: Any) -> LocalizedText:
+    if type(value) is not dict:
+        raise _fail("type", f"expected an object of language tag to text, got {type_name(value)}")
+    return adopt(value)
+
+
+_LEAVES: dict[type, Callable[[Any], Any]] = {
+    datetime: _structure_instant,
+    date: _structure_date,
+    PartialDate: _structure_partial_date,
+    LocalizedText: _structure_text,
+}
+_FAST = FastFunctions(_LEAVES)
+# For data the decoder parsed itself: its dicts become the texts' own.
+_FAST_OWNED = FastFunctions({**_LEAVES, LocalizedText: _adopt_text})
+#: The library's cattrs converter: strict hooks, detailed validation.
+converter = _make()
+
+
+def decode(data: Any, cls: type[T], *, owned: bool = False) -> T:
+    """Structure plain JSON data into ``cls``; raise :class:`ValidationError`.
+
+    Valid data goes through the generated fast path; on any failure the
+    detailed converter reruns to report every problem with its path.
+    ``owned`` says that nobody else holds ``data`` (it was just parsed), so
+    its dicts may be kept rather than copied.
+    """
+    if _is_model(cls):
+        fast = _FAST_OWNED if owned else _FAST
+        try:
+            return fast.structure_fn(cls)(data)  # type: ignore[no-any-return]
+        except Exception:  # noqa: BLE001, S110 - the detailed run says what went wrong
+            pass
+    try:
+        result: T = converter.structure(data, cls)
+    except Exception as error:  # noqa: BLE001 - every failure becomes problems
+        raise ValidationError(list(problems_from(error, ()))) from None
+    return result
+
+
+def unstructure(obj: Any) -> Any:
+    """Fresh plain JSON data (dicts, lists, strings, numbers) for a model object."""
+    return converter.unstructure(obj)
+
+
+def unstructure_for_json(obj: Any) -> Any:
+    """Data for orjson (instants, enums, tuples left to it); shares immutable internals."""
+    cls = type(obj)
+    if _is_model(cls):
+        return _FAST.unstructure_fn(cls, json_mode=True)(obj)
+    return unstructure(obj)
+
+
+def problems_from(error: BaseException, location: Location) -> Iterator[Problem]:
+    """Walk a (cattrs) exception tree, yielding problems with full locations."""
+    if isinstance(error, ValidationError):
+        for problem in error.problems:
+            yield problem.within(*location)
+    elif isinstance(error, ForbiddenExtraKeysError):
+        for key in sorted(error.extra_fields):
+            yield Problem(location=(*location, key), code="unknown_key", message="is not a known key")
+    elif isinstance(error, BaseExceptionGroup):
+        for sub in error.exceptions:
+            here = location
+            for note in getattr(sub, "__notes__", ()):
+                if isinstance(note, AttributeValidationNote):
+                    here = (*here, note.name)
+                elif isinstance(note, IterableValidationNote):
+                    here = (*here, note.index)
+            yield from problems_from(sub, here)
+    elif isinstance(error, KeyError):
+        yield Problem(location=location, code="required", message="is required")
+    else:
+        yield Problem(location=location, code="invalid", message=f"{type(error).__name__}: {error}")

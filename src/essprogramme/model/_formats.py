@@ -1,0 +1,119 @@
+"""Well-formedness of the small strings the model holds: ids, tags, zones, codes.
+
+Each pattern is written so that the JSON Schema files can carry the very same
+text (ECMA-262 and Python agree on it): explicit character classes, no ``\\d``,
+anchored with ``^...$``.
+"""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+__all__ = [
+    "COUNTRY_PATTERN",
+    "ID_PATTERN",
+    "LANGUAGE_TAG_PATTERN",
+    "TERRITORY_CODE_PATTERN",
+    "ZONE_KEY_PATTERN",
+    "is_country_code",
+    "is_id",
+    "is_language_tag",
+    "is_territory_code",
+    "is_url",
+    "is_zone_key",
+]
+
+#: An identifier: a slug of ASCII letters, digits, ``.``, ``_`` and ``-``.
+ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"
+
+_A = "[A-Za-z]"
+_AN = "[A-Za-z0-9]"
+#: A well-formed BCP 47 language tag (RFC 5646 ``langtag`` or private use).
+LANGUAGE_TAG_PATTERN = (
+    "^(?:"
+    f"(?:{_A}{{2,3}}(?:-{_A}{{3}}){{0,3}}|{_A}{{4,8}})"  # language, extlang
+    f"(?:-{_A}{{4}})?"  # script
+    f"(?:-(?:{_A}{{2}}|[0-9]{{3}}))?"  # region
+    f"(?:-(?:{_AN}{{5,8}}|[0-9]{_AN}{{3}}))*"  # variants
+    f"(?:-[0-9A-WYZa-wyz](?:-{_AN}{{2,8}})+)*"  # extensions
+    f"(?:-[Xx](?:-{_AN}{{1,8}})+)?"  # private use
+    f"|[Xx](?:-{_AN}{{1,8}})+"
+    ")$"
+)
+
+#: ISO 3166-1 alpha-2 country code.
+COUNTRY_PATTERN = "^[A-Z]{2}$"
+#: ISO 3166-1 alpha-2 or ISO 3166-2 subdivision code (``FR-NAQ``, ``FR-976``).
+TERRITORY_CODE_PATTERN = "^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$"
+#: The shape of an IANA time zone key; existence is checked against tzdata.
+ZONE_KEY_PATTERN = "^[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*$"
+
+_id = re.compile(ID_PATTERN).match
+_language_tag = re.compile(LANGUAGE_TAG_PATTERN).match
+_country = re.compile(COUNTRY_PATTERN).match
+_territory = re.compile(TERRITORY_CODE_PATTERN).match
+_zone_shape = re.compile(ZONE_KEY_PATTERN).match
+_no_space = re.compile(r"^[^\x00-\x20\x7f]+$").match
+
+
+def is_id(value: str) -> bool:
+    """Whether ``value`` is a usable identifier.
+
+    >>> is_id("cress-mayotte"), is_id("has space"), is_id("")
+    (True, False, False)
+    """
+    return _id(value) is not None
+
+
+@lru_cache(maxsize=4096)
+def is_language_tag(value: str) -> bool:
+    """Whether ``value`` is a well-formed BCP 47 language tag.
+
+    >>> [is_language_tag(t) for t in ("fr", "fr-CA", "zh-Hant-TW", "es-419", "french")]
+    [True, True, True, True, False]
+    """
+    return _language_tag(value) is not None
+
+
+def is_country_code(value: str) -> bool:
+    """Whether ``value`` is shaped like an ISO 3166-1 alpha-2 code (``YT``)."""
+    return _country(value) is not None
+
+
+def is_territory_code(value: str) -> bool:
+    """Whether ``value`` is shaped like an ISO 3166-1 alpha-2 or 3166-2 code."""
+    return _territory(value) is not None
+
+
+@lru_cache(maxsize=1024)
+def is_zone_key(value: str) -> bool:
+    """Whether ``value`` names an IANA time zone known to tzdata.
+
+    >>> is_zone_key("Indian/Mayotte"), is_zone_key("Mars/Olympus_Mons"), is_zone_key("+03:00")
+    (True, False, False)
+    """
+    if _zone_shape(value) is None:
+        return False
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
+
+
+def is_url(value: str) -> bool:
+    """Whether ``value`` is an absolute ``http`` or ``https`` URL.
+
+    >>> is_url("https://www.gsef-net.org/"), is_url("gsef-net.org"), is_url("https://a b")
+    (True, False, False)
+    """
+    if _no_space(value) is None:
+        return False
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)

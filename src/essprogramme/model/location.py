@@ -1,0 +1,43 @@
+"""Where and along which thread sessions happen: rooms, online channels, tracks."""
+
+from __future__ import annotations
+
+import attrs
+
+from ._checks import ID, URL, ZONE, validate
+from .text import LocalizedText
+from .vocab import LocationKind
+
+__all__ = ["Location", "Track"]
+
+
+@attrs.frozen(kw_only=True)
+class Location:
+    """A room or an online channel. A room carries the zone of its building.
+
+    >>> Location(id="salle-1", name=LocalizedText({"fr": "Salle 1"}), kind=LocationKind.ROOM,
+    ...          time_zone="Europe/Paris").kind
+    <LocationKind.ROOM: 'room'>
+    """
+
+    id: str = attrs.field(metadata=ID)
+    name: LocalizedText
+    kind: LocationKind
+    time_zone: str | None = attrs.field(default=None, metadata=ZONE)
+    url: str | None = attrs.field(default=None, metadata=URL)
+    capacity: int | None = attrs.field(default=None, metadata={"min": 1})
+
+    def __attrs_post_init__(self) -> None:
+        validate(self)
+
+
+@attrs.frozen(kw_only=True)
+class Track:
+    """A thread of the programme that sessions belong to."""
+
+    id: str = attrs.field(metadata=ID)
+    name: LocalizedText
+    description: LocalizedText | None = None
+
+    def __attrs_post_init__(self) -> None:
+        validate(self)

@@ -1,0 +1,65 @@
+"""Places: ISO 3166 countries and subdivisions, or named custom regions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+
+from ..errors import Problem
+from ._checks import rule, validate
+from .text import LocalizedText
+
+__all__ = ["Territory"]
+
+
+@attrs.frozen(kw_only=True)
+class Territory:
+    """A country or subdivision by ISO 3166 code, or a custom region by name.
+
+    A custom region (la Méditerranée, l'océan Indien) has a name and may list
+    its member territories; an ISO territory has a code and, optionally, a
+    display name.
+
+    >>> Territory.iso("YT")
+    Territory(code='YT', name=None, members=())
+    >>> indian_ocean = Territory.region(LocalizedText({"fr": "océan Indien"}),
+    ...                                 [Territory.iso(c) for c in ("YT", "TZ", "KE", "KM", "MZ")])
+    >>> [m.code for m in indian_ocean.members]
+    ['YT', 'TZ', 'KE', 'KM', 'MZ']
+    """
+
+    code: str | None = attrs.field(default=None, metadata={"format": "territory"})
+    name: LocalizedText | None = None
+    members: tuple[Territory, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        validate(self)
+
+    def _rules(self) -> Iterator[Problem]:
+        if self.code is None and self.name is None:
+            yield rule(("code",), "required", "a territory needs an ISO 3166 code or a name")
+        if self.code is not None and self.members:
+            yield rule(
+                ("members",),
+                "territory_members",
+                "only a custom region (without a code) lists members",
+            )
+
+    @classmethod
+    def iso(cls, code: str, name: LocalizedText | None = None) -> Territory:
+        """The territory with ISO 3166-1 alpha-2 or ISO 3166-2 code ``code``."""
+        return cls(code=code, name=name)
+
+    @classmethod
+    def region(cls, name: LocalizedText, members: tuple[Territory, ...] | list[Territory] = ()) -> Territory:
+        """A named custom region made of ``members``."""
+        return cls(name=name, members=tuple(members))
+
+    @property
+    def country(self) -> str | None:
+        """The ISO 3166-1 country code this territory is in, if it has a code."""
+        return None if self.code is None else self.code[:2]
+
+    def __str__(self) -> str:
+        return str(self.name) if self.name is not None else str(self.code)

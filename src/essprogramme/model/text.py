@@ -1,0 +1,204 @@
+"""Multilingual text: one string per BCP 47 language tag, with fallback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..errors import Problem, ValidationError
+from ._checks import type_name
+from ._formats import is_language_tag
+
+__all__ = ["LocalizedText"]
+
+_GOOD_TAGS: set[str] = set()
+
+
+
+class LocalizedText(Mapping[str, str]):
+    """Text meant for readers, in one or more languages.
+
+    An immutable, hashable mapping from a BCP 47 language tag to a non-empty
+    string. The first entry is the original; the others are translations.
+    Equality ignores the order of entries; serialisation keeps it.
+
+    >>> title = LocalizedText({"fr": "Des partenariats innovants", "en": "Innovative partnerships"})
+    >>> title["fr"]
+    'Des partenariats innovants'
+    >>> title.lookup("fr-CA")           # falls back from fr-CA to fr
+    'Des partenariats innovants'
+    >>> title.lookup("de")              # no German: the original
+    'Des partenariats innovants'
+    >>> title.lookup("de", "en")        # preferences in order
+    'Innovative partnerships'
+    >>> LocalizedText({"fr": ""})
+    Traceback (most recent call last):
+    ...
+    essprogramme.errors.ValidationError: 1 problem:
+      $.fr: must not be empty or blank [empty]
+    """
+
+    __slots__ = ("_texts",)
+
+    _texts: dict[str, str]
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        if type(texts) is not dict and not isinstance(texts, Mapping):
+            raise ValidationError(
+                [
+                    Problem(
+                        location=(),
+                        code="type",
+                        message=f"expected an object of language tag to text, got {type_name(texts)}",
+                    )
+                ]
+            )
+        texts = dict(texts)
+        # The hot path: every tag already seen valid, every text a non-blank str.
+        for tag, text in texts.items():
+            if tag not in _GOOD_TAGS or type(text) is not str or not text or text.isspace():
+                self._complain(texts)
+                break
+        if not texts or (len(texts) > 1 and len({tag.lower() for tag in texts}) != len(texts)):
+            self._complain(texts)
+        _set_texts(self, texts)
+
+    @staticmethod
+    def _complain(texts: dict[Any, Any]) -> None:
+        """Find every problem in ``texts`` (the slow path) and raise them all."""
+        problems: list[Problem] = []
+        if not texts:
+            problems.append(
+                Problem(location=(), code="empty", message="needs a text in at least one language")
+            )
+        seen: dict[str, str] = {}
+        for tag, text in texts.items():
+            if type(tag) is not str or not is_language_tag(tag):
+                problems.append(
+                    Problem(
+                        location=(str(tag),),
+                        code="language_tag",
+                        message=f"is not a BCP 47 language tag: {tag!r}",
+                    )
+                )
+            else:
+                if tag.lower() in seen:
+                    problems.append(
+                        Problem(
+                            location=(tag,),
+                            code="duplicate_language",
+                            message=f"the same language as {seen[tag.lower()]!r}",
+                        )
+                    )
+                seen.setdefault(tag.lower(), tag)
+                _GOOD_TAGS.add(tag)
+            if type(text) is not str:
+                problems.append(
+                    Problem(
+                        location=(str(tag),),
+                        code="type",
+                        message=f"expected a string, got {type_name(text)}",
+                    )
+                )
+            elif not text or text.isspace():
+                problems.append(
+                    Problem(location=(str(tag),), code="empty", message="must not be empty or blank")
+                )
+        if problems:
+            raise ValidationError(problems)
+
+    # Mapping protocol -------------------------------------------------
+
+    def __getitem__(self, tag: str) -> str:
+        return self._texts[tag]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __contains__(self, tag: object) -> bool:
+        return tag in self._texts
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is LocalizedText:
+            return self._texts == other._texts
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._texts.items()))
+
+    def __repr__(self) -> str:
+        return f"LocalizedText({self._texts!r})"
+
+    def __reduce__(self) -> tuple[type[LocalizedText], tuple[dict[str, str]]]:
+        return (LocalizedText, (self._texts,))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"LocalizedText is immutable: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"LocalizedText is immutable: cannot delete {name!r}")
+
+
+    # Reading ----------------------------------------------------------
+
+    @property
+    def original(self) -> str:
+        """The language tag of the first entry, taken as the original."""
+        return next(iter(self._texts))
+
+    def as_dict(self) -> dict[str, str]:
+        """A fresh ``dict`` of the entries, in order."""
+        return dict(self._texts)
+
+    def match(self, *preferences: str) -> str:
+        """The tag to show for these preferred languages, most preferred first.
+
+        For each preference, an exact (case-insensitive) tag wins, then its
+        shorter forms (``fr-CA`` → ``fr``), then a more specific tag of the
+        same language (``fr`` → ``fr-BE``). With no match, the original.
+
+        >>> LocalizedText({"en": "Hub", "fr-BE": "Pôle"}).match("fr")
+        'fr-BE'
+        """
+        lowered = {tag.lower(): tag for tag in self._texts}
+        for preference in preferences:
+            wanted = preference.lower()
+            while wanted:
+                if wanted in lowered:
+                    return lowered[wanted]
+                for tag_lower, tag in lowered.items():
+                    if tag_lower.startswith(wanted + "-"):
+                        return tag
+                wanted = wanted.rpartition("-")[0]
+        return self.original
+
+    def lookup(self, *preferences: str) -> str:
+        """The text in the best language for ``preferences`` (see :meth:`match`)."""
+        return self._texts[self.match(*preferences)]
+
+    def __str__(self) -> str:
+        return self._texts[self.original]
+
+
+_set_texts = LocalizedText._texts.__set__  # type: ignore[attr-defined]
+_new = object.__new__
+
+
+def adopt(texts: dict[str, str]) -> LocalizedText:
+    """A :class:`LocalizedText` that takes ``texts`` over without copying it.
+
+    For decoders that own a freshly parsed dict: the same checks as the
+    constructor, one allocation less. ``texts`` must not be used afterwards.
+    """
+    for tag, text in texts.items():
+        if tag not in _GOOD_TAGS or type(text) is not str or not text or text.isspace():
+            LocalizedText._complain(texts)
+            break
+    if not texts or (len(texts) > 1 and len({tag.lower() for tag in texts}) != len(texts)):
+        LocalizedText._complain(texts)
+    result: LocalizedText = _new(LocalizedText)
+    _set_texts(result, texts)
+    return result

@@ -1,0 +1,157 @@
+"""Time values of the model: instants, intervals and partial dates.
+
+Instants are aware :class:`~datetime.datetime` values, normalised to UTC when
+an object is built: a naive datetime is refused, and comparing, sorting and
+hashing never meet the PEP 495 pitfalls of comparing across zones. Local
+times are derived for display (see :meth:`Interval.local`), never stored.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from ..errors import Problem, ValidationError
+from ._checks import rule, to_utc, validate
+
+__all__ = ["Interval", "PartialDate"]
+
+_PARTIAL = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+
+
+@attrs.frozen(kw_only=True, order=False)
+class PartialDate:
+    """A date known to the year, the month or the day.
+
+    Initiatives start "in 2020", "in April 2020" or "on 1 July 2021". The
+    JSON form is the ISO 8601 prefix: ``"2020"``, ``"2020-04"``, ``"2021-07-01"``.
+
+    >>> PartialDate.parse("2020-04")
+    PartialDate(year=2020, month=4, day=None)
+    >>> str(PartialDate(year=2021, month=7, day=1))
+    '2021-07-01'
+    >>> PartialDate.parse("2020") < PartialDate.parse("2020-04")
+    True
+    """
+
+    year: int = attrs.field(metadata={"min": 1, "max": 9999})
+    month: int | None = attrs.field(default=None, metadata={"min": 1, "max": 12})
+    day: int | None = attrs.field(default=None, metadata={"min": 1, "max": 31})
+
+    def __attrs_post_init__(self) -> None:
+        validate(self)
+
+    def _rules(self) -> Iterator[Problem]:
+        if self.day is not None:
+            if self.month is None:
+                yield rule(("day",), "partial_date", "a day needs a month")
+            elif self.day > calendar.monthrange(self.year, self.month)[1]:
+                yield rule(("day",), "partial_date", f"{self} is not a date in the calendar")
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise :class:`ValidationError`."""
+        found = _PARTIAL.match(text) if type(text) is str else None
+        if found is None:
+            raise ValidationError(
+                [
+                    Problem(
+                        location=(),
+                        code="partial_date",
+                        message=f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}",
+                    )
+                ]
+            )
+        year, month, day = found.groups()
+        return cls(
+            year=int(year),
+            month=None if month is None else int(month),
+            day=None if day is None else int(day),
+        )
+
+    @property
+    def precision(self) -> str:
+        """``"year"``, ``"month"`` or ``"day"``."""
+        return "year" if self.month is None else "month" if self.day is None else "day"
+
+    def earliest(self) -> date:
+        """The first calendar day this partial date may mean."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> date:
+        """The last calendar day this partial date may mean."""
+        month = self.month or 12
+        return date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+    def _key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return self._key() < other._key()
+
+    def __le__(self, other: PartialDate) -> bool:
+        return self._key() <= other._key()
+
+    def __gt__(self, other: PartialDate) -> bool:
+        return self._key() > other._key()
+
+    def __ge__(self, other: PartialDate) -> bool:
+        return self._key() >= other._key()
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+            if self.day is not None:
+                text += f"-{self.day:02d}"
+        return text
+
+
+@attrs.frozen(kw_only=True)
+class Interval:
+    """A half-open stretch of time ``[start, end)`` between two instants.
+
+    Touching intervals do not overlap. Both ends are stored in UTC.
+
+    >>> from datetime import UTC, datetime
+    >>> slot = Interval(start=datetime(2021, 10, 8, 11, tzinfo=UTC),
+    ...                 end=datetime(2021, 10, 8, 12, 30, tzinfo=UTC))
+    >>> slot.local("Indian/Mayotte").start.strftime("%H:%M")
+    '14:00'
+    """
+
+    start: datetime = attrs.field(converter=to_utc)
+    end: datetime = attrs.field(converter=to_utc)
+
+    def __attrs_post_init__(self) -> None:
+        validate(self)
+
+    def _rules(self) -> Iterator[Problem]:
+        if self.end <= self.start:
+            yield rule(("end",), "end_before_start", "must be after start")
+
+    def overlaps(self, other: Interval) -> bool:
+        """Whether the two share any instant (touching ends do not)."""
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Interval) -> bool:
+        """Whether ``other`` lies wholly inside this interval."""
+        return self.start <= other.start and other.end <= self.end
+
+    def local(self, zone: str) -> LocalInterval:
+        """This interval's wall-clock ends in the IANA zone ``zone``."""
+        tz = ZoneInfo(zone)
+        return LocalInterval(start=self.start.astimezone(tz), end=self.end.astimezone(tz))
+
+
+@attrs.frozen(kw_only=True)
+class LocalInterval:
+    """An interval's ends as seen on the wall clocks of one zone, for display."""
+
+    start: datetime
+    end: datetime
