@@ -20,10 +20,9 @@ import orjson
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import peers  # noqa: E402
-from generate import document  # noqa: E402
-
-import essprogramme  # noqa: E402
+import essprogramme
+import peers
+from generate import document
 
 
 def best(fn: Callable[[], Any], repeat: int) -> float:

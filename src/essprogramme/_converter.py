@@ -14,7 +14,7 @@ import enum
 import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, TypeVar, cast, get_args, get_origin
 
 import attrs
 import cattrs
@@ -26,9 +26,9 @@ from cattrs.errors import (
 
 from ._fastpath import FastFunctions
 from .errors import Location, Problem, ValidationError
-from .model import LocalizedText, PartialDate
-from .model.text import adopt
+from .model import LocalizedText, PartialDate, vocab
 from .model._checks import type_name
+from .model.text import adopt
 
 __all__ = ["converter", "decode", "problems_from", "unstructure", "unstructure_for_json"]
 
@@ -92,6 +92,9 @@ def _structure_text(value: Any) -> LocalizedText:
     return LocalizedText(value)
 
 
+_VOCABULARIES = tuple(getattr(vocab, name) for name in vocab.__all__)
+
+
 def _leaf(fn: Callable[[Any], T]) -> Callable[[Any, Any], T]:
     return lambda value, _: fn(value)
 
@@ -110,43 +113,39 @@ def _enum_factory(cls: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
     return structure
 
 
-def _array_factory(detailed: bool) -> Callable[[Any, cattrs.Converter], Callable[[Any, Any], Any]]:
-    def factory(cls: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
-        origin = get_origin(cls)
-        (item_type, *_) = get_args(cls)
-        item = converter.get_structure_hook(item_type)
-        is_set = origin is frozenset
+def _is_array(t: Any) -> bool:
+    return get_origin(t) in (tuple, frozenset)
 
-        def finish(items: list[Any], value: list[Any]) -> Any:
-            if not is_set:
-                return tuple(items)
-            result = frozenset(items)
-            if len(result) != len(items):
-                raise _fail("duplicate", "the items of this array must be distinct")
-            return result
 
-        def structure(value: Any, _: Any) -> Any:
-            if type(value) is not list:
-                raise _fail("type", f"expected an array, got {type_name(value)}")
-            if not detailed:
-                return finish([item(x, item_type) for x in value], value)
-            items, errors = [], []
-            for index, x in enumerate(value):
-                try:
-                    items.append(item(x, item_type))
-                except Exception as error:  # noqa: BLE001 - collected, reported below
-                    error.__notes__ = [
-                        *getattr(error, "__notes__", []),
-                        IterableValidationNote(f"@ index {index}", index, item_type),
-                    ]
-                    errors.append(error)
-            if errors:
-                raise cattrs.IterableValidationError("While structuring an array", errors, cls)
-            return finish(items, value)
+def _array_factory(cls: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """Tuples and sets from JSON arrays only, every bad item reported with its index."""
+    item_type = get_args(cls)[0]
+    item = converter.get_structure_hook(item_type)
+    is_set = get_origin(cls) is frozenset
 
-        return structure
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is not list:
+            raise _fail("type", f"expected an array, got {type_name(value)}")
+        items, errors = [], []
+        for index, x in enumerate(value):
+            try:
+                items.append(item(x, item_type))
+            except Exception as error:  # noqa: BLE001 - collected, reported below
+                error.__notes__ = [
+                    *getattr(error, "__notes__", []),
+                    IterableValidationNote(f"@ index {index}", index, item_type),
+                ]
+                errors.append(error)
+        if errors:
+            raise cattrs.IterableValidationError("While structuring an array", errors, cls)
+        if not is_set:
+            return tuple(items)
+        result = frozenset(items)
+        if len(result) != len(items):
+            raise _fail("duplicate", "the items of this array must be distinct")
+        return result
 
-    return factory
+    return structure
 
 
 def _class_factory(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
@@ -164,34 +163,33 @@ def _class_factory(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any
 
 
 def _is_model(cls: Any) -> bool:
-    return attrs.has(cls) and cls.__module__.startswith("essprogramme.")
+    """Our attrs classes that travel as JSON objects (PartialDate is a string)."""
+    return attrs.has(cls) and cls.__module__.startswith("essprogramme.") and cls is not PartialDate
 
 
 def _make() -> cattrs.Converter:
     converter = cattrs.Converter(
         detailed_validation=True, forbid_extra_keys=True, omit_if_default=True
     )
-    # Type hooks first: the class hooks generated below pick them up. Exact
-    # type predicates: a singledispatch hook for ``str`` would also catch
-    # the StrEnum vocabularies.
-    converter.register_structure_hook_func(lambda t: t is str, _leaf(_structure_str))
-    converter.register_structure_hook_func(lambda t: t is int, _leaf(_structure_int))
+    # Type hooks first: the class hooks generated below pick them up.
+    converter.register_structure_hook(str, _leaf(_structure_str))
+    converter.register_structure_hook(int, _leaf(_structure_int))
     converter.register_structure_hook(datetime, _leaf(_structure_instant))
     converter.register_structure_hook(date, _leaf(_structure_date))
     converter.register_structure_hook(PartialDate, _leaf(_structure_partial_date))
     converter.register_structure_hook(LocalizedText, _leaf(_structure_text))
-    converter.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_factory
-    )
-    converter.register_structure_hook_factory(
-        lambda t: get_origin(t) in (tuple, frozenset), _array_factory(detailed=True)
-    )
+    # Each vocabulary by name: the ``str`` hook above would otherwise catch
+    # the StrEnums, which are str subclasses.
+    for vocabulary in _VOCABULARIES:
+        converter.register_structure_hook(vocabulary, _enum_factory(vocabulary))
+    converter.register_structure_hook_factory(_is_array, cast(Any, _array_factory))
     converter.register_structure_hook_factory(_is_model, _class_factory(converter))
     # Unstructuring goes through the generated plain-data functions.
     converter.register_unstructure_hook_factory(
         _is_model, lambda cls: _FAST.unstructure_fn(cls, json_mode=False)
     )
     converter.register_unstructure_hook(LocalizedText, LocalizedText.as_dict)
+    converter.register_unstructure_hook(PartialDate, str)
     return converter
 
 
@@ -226,7 +224,7 @@ def decode(data: Any, cls: type[T], *, owned: bool = False) -> T:
         fast = _FAST_OWNED if owned else _FAST
         try:
             return fast.structure_fn(cls)(data)  # type: ignore[no-any-return]
-        except Exception:  # noqa: BLE001, S110 - the detailed run says what went wrong
+        except Exception:  # noqa: BLE001 - the detailed run says what went wrong
             pass
     try:
         result: T = converter.structure(data, cls)
@@ -255,7 +253,9 @@ def problems_from(error: BaseException, location: Location) -> Iterator[Problem]
             yield problem.within(*location)
     elif isinstance(error, ForbiddenExtraKeysError):
         for key in sorted(error.extra_fields):
-            yield Problem(location=(*location, key), code="unknown_key", message="is not a known key")
+            yield Problem(
+                location=(*location, key), code="unknown_key", message="is not a known key"
+            )
     elif isinstance(error, BaseExceptionGroup):
         for sub in error.exceptions:
             here = location

@@ -17,8 +17,8 @@ immutable internals; ``dict`` output is fresh plain JSON data for users.
 from __future__ import annotations
 
 import enum
-import types
 import linecache
+import types
 import typing
 from collections.abc import Callable
 from datetime import date, datetime
@@ -259,7 +259,9 @@ class FastFunctions:
         optional = [f for f in fields if f.default is not attrs.NOTHING]
         lines = ["def unstructure(o):", "    d = {"]
         for field in required:
-            lines.append(f"        {field.name!r}: {self._plain(field.type, names, 'o.' + field.name, json_mode)},")
+            lines.append(
+                f"        {field.name!r}: {self._plain(field.type, names, 'o.' + field.name, json_mode)},"
+            )
         lines.append("    }")
         for field in optional:
             default = self._bind(names, field.default)

@@ -9,6 +9,7 @@ one :class:`~essprogramme.ValidationError`.
 
 from __future__ import annotations
 
+import json
 from typing import Any, TypeVar, overload
 
 import orjson
@@ -32,7 +33,7 @@ def to_dict(obj: Any) -> Any:
     return unstructure(obj)
 
 
-def from_dict(data: Any, type: type[T]) -> T:  # noqa: A002 - reads best at call sites
+def from_dict(data: Any, type: type[T]) -> T:
     """Build a ``type`` from plain JSON data; raise :class:`ValidationError` on bad data.
 
     >>> from essprogramme import Territory
@@ -57,13 +58,35 @@ def to_json(obj: Any, *, indent: bool = False) -> str:
 def from_json(text: str | bytes) -> Programme: ...
 @overload
 def from_json(text: str | bytes, type: type[T]) -> T: ...
-def from_json(text: str | bytes, type: Any = Programme) -> Any:  # noqa: A002
+def from_json(text: str | bytes, type: Any = Programme) -> Any:
     """Parse JSON text into ``type`` (a :class:`Programme` by default).
 
     Malformed JSON is reported like any other problem, with code ``json``.
     """
     try:
         data = orjson.loads(text)
-    except (orjson.JSONDecodeError, TypeError) as error:
-        raise ValidationError([Problem(location=(), code="json", message=f"not JSON: {error}")]) from None
+    except orjson.JSONDecodeError:
+        data = _loads_slowly(text)
+    except TypeError as error:
+        raise _not_json(error) from None
     return decode(data, type, owned=True)
+
+
+def _not_json(error: Exception) -> ValidationError:
+    return ValidationError([Problem(location=(), code="json", message=f"not JSON: {error}")])
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _loads_slowly(text: str | bytes) -> Any:
+    """The standard library's reader, for valid JSON that orjson cannot hold.
+
+    orjson refuses integers beyond 64 bits; they are JSON all the same, so
+    they reach the model and are reported against its ranges, with a path.
+    """
+    try:
+        return json.loads(text, parse_constant=_refuse_constant)
+    except (ValueError, TypeError, RecursionError) as error:
+        raise _not_json(error) from None

@@ -32,6 +32,10 @@ def json_path(location: Iterable[str | int]) -> str:
     return "".join(parts)
 
 
+def _location(steps: Iterable[str | int]) -> Location:
+    return tuple(steps)
+
+
 @attrs.frozen(kw_only=True)
 class Problem:
     """One thing wrong with the input: where, what, and a stable code.
@@ -47,7 +51,7 @@ class Problem:
     Problem(path='$.sessions[0].end', code='end_before_start', message='must be after start')
     """
 
-    location: Location = attrs.field(converter=tuple)
+    location: Location = attrs.field(converter=_location)
     code: str
     message: str
 

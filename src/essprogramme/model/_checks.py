@@ -14,9 +14,9 @@ A field says how its strings are checked with ``metadata={"format": ...}``
 from __future__ import annotations
 
 import enum
+import linecache
 import re
 import types
-import linecache
 import typing
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
@@ -27,7 +27,18 @@ import attrs
 from ..errors import Problem, ValidationError
 from . import _formats
 
-__all__ = ["FORMATS", "decoded_checker", "ID", "LANGUAGE", "URL", "ZONE", "to_utc", "type_name", "validate"]
+__all__ = [
+    "FORMATS",
+    "ID",
+    "LANGUAGE",
+    "MAX_SAFE_INTEGER",
+    "URL",
+    "ZONE",
+    "decoded_checker",
+    "to_utc",
+    "type_name",
+    "validate",
+]
 
 #: name -> (predicate, problem code, message). Predicates are truthy for
 #: good values; the hot ones are C-level regex matchers, called directly.
@@ -51,6 +62,9 @@ FORMATS: dict[str, tuple[Callable[[str], object], str, str]] = {
         "is not an ISO 3166-1 alpha-2 or ISO 3166-2 code",
     ),
 }
+
+#: The largest integer every JSON reader holds exactly (2**53 - 1).
+MAX_SAFE_INTEGER = 2**53 - 1
 
 # Metadata shorthands for field declarations.
 ID = {"format": "id"}
@@ -192,7 +206,9 @@ class _Emitter:
         if t is datetime:
             self.lines.append(f"{pad}if not isinstance({var}, datetime):")
             self.names["datetime"] = datetime
-            self.problem(pad + "    ", loc, "type", "expected an aware datetime, got ", f"_tn({var})")
+            self.problem(
+                pad + "    ", loc, "type", "expected an aware datetime, got ", f"_tn({var})"
+            )
             self.lines.append(f"{pad}elif {var}.tzinfo is None or {var}.utcoffset() is None:")
             self.problem(
                 pad + "    ",
@@ -215,7 +231,9 @@ class _Emitter:
                 wanted = f"a {t.__name__} member"
                 self.problem(pad + "    ", loc, "enum", f"expected {wanted}, got ", f"_tn({var})")
             else:
-                self.problem(pad + "    ", loc, "type", f"expected {_describe(t)}, got ", f"_tn({var})")
+                self.problem(
+                    pad + "    ", loc, "type", f"expected {_describe(t)}, got ", f"_tn({var})"
+                )
             return
         raise TypeError(f"no check for type {t!r}")  # pragma: no cover - a model bug
 

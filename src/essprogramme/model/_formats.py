@@ -31,10 +31,13 @@ ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"
 
 _A = "[A-Za-z]"
 _AN = "[A-Za-z0-9]"
-#: A well-formed BCP 47 language tag (RFC 5646 ``langtag`` or private use).
+#: A well-formed BCP 47 language tag (RFC 5646 ``langtag`` or private use),
+#: with the primary language an ISO 639 code of 2 or 3 letters: RFC 5646 also
+#: allows 4 to 8 letters, but no such subtag is registered, and accepting
+#: them would let "french" or "english" through.
 LANGUAGE_TAG_PATTERN = (
     "^(?:"
-    f"(?:{_A}{{2,3}}(?:-{_A}{{3}}){{0,3}}|{_A}{{4,8}})"  # language, extlang
+    f"{_A}{{2,3}}(?:-{_A}{{3}}){{0,3}}"  # ISO 639 language, extlang
     f"(?:-{_A}{{4}})?"  # script
     f"(?:-(?:{_A}{{2}}|[0-9]{{3}}))?"  # region
     f"(?:-(?:{_AN}{{5,8}}|[0-9]{_AN}{{3}}))*"  # variants

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from ._checks import ID, validate
+from ._checks import ID, MAX_SAFE_INTEGER, validate
 from .text import LocalizedText
 
 __all__ = ["Figure"]
@@ -22,7 +22,7 @@ class Figure:
     """
 
     measure: str = attrs.field(metadata=ID)
-    count: int = attrs.field(metadata={"min": 0})
+    count: int = attrs.field(metadata={"min": 0, "max": MAX_SAFE_INTEGER})
     label: LocalizedText | None = None
 
     def __attrs_post_init__(self) -> None:

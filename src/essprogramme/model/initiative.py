@@ -91,6 +91,12 @@ class Initiative:
 
     def _rules(self) -> Iterator[Problem]:
         if self.start is not None and self.end is not None and self.end < self.start:
-            yield rule(("end",), "end_before_start", f"ends ({self.end}) before it starts ({self.start})")
+            yield rule(
+                ("end",), "end_before_start", f"ends ({self.end}) before it starts ({self.start})"
+            )
         if self.id in self.related:
-            yield rule(("related", self.related.index(self.id)), "self_reference", "an initiative cannot relate to itself")
+            yield rule(
+                ("related", self.related.index(self.id)),
+                "self_reference",
+                "an initiative cannot relate to itself",
+            )

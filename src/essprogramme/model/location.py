@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from ._checks import ID, URL, ZONE, validate
+from ._checks import ID, MAX_SAFE_INTEGER, URL, ZONE, validate
 from .text import LocalizedText
 from .vocab import LocationKind
 
@@ -25,7 +25,7 @@ class Location:
     kind: LocationKind
     time_zone: str | None = attrs.field(default=None, metadata=ZONE)
     url: str | None = attrs.field(default=None, metadata=URL)
-    capacity: int | None = attrs.field(default=None, metadata={"min": 1})
+    capacity: int | None = attrs.field(default=None, metadata={"min": 1, "max": MAX_SAFE_INTEGER})
 
     def __attrs_post_init__(self) -> None:
         validate(self)

@@ -28,7 +28,11 @@ def _index(items: Iterable[Any], field: str) -> tuple[dict[str, Any], list[Probl
     for position, item in enumerate(items):
         if item.id in index:
             problems.append(
-                rule((field, position, "id"), "duplicate_id", f"the id {item.id!r} is already used in {field}")
+                rule(
+                    (field, position, "id"),
+                    "duplicate_id",
+                    f"the id {item.id!r} is already used in {field}",
+                )
             )
         else:
             index[item.id] = item
@@ -128,8 +132,8 @@ class Programme:
             for c, contribution in enumerate(session.contributions):
                 here = (*at, "contributions", c)
                 yield from missing((*here, "speaker"), contribution.speaker, speakers, "speaker")
-                for i, initiative in enumerate(contribution.initiatives):
-                    yield from missing((*here, "initiatives", i), initiative, initiatives, "initiative")
+                for i, target in enumerate(contribution.initiatives):
+                    yield from missing((*here, "initiatives", i), target, initiatives, "initiative")
         for p, speaker in enumerate(self.speakers):
             for a, affiliation in enumerate(speaker.affiliations):
                 yield from missing(
@@ -140,7 +144,9 @@ class Programme:
                 )
         for o, organisation in enumerate(self.organisations):
             for m, parent in enumerate(organisation.member_of):
-                yield from missing(("organisations", o, "member_of", m), parent, organisations, "organisation")
+                yield from missing(
+                    ("organisations", o, "member_of", m), parent, organisations, "organisation"
+                )
         for n, initiative in enumerate(self.initiatives):
             for field, index, what in (
                 ("lead", organisations, "organisation"),

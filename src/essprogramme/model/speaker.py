@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 import attrs
 
@@ -58,7 +59,7 @@ class Speaker:
 
     def _rules(self) -> Iterator[Problem]:
         ordered = sorted(range(len(self.availability)), key=lambda i: self.availability[i].start)
-        for before, after in zip(ordered, ordered[1:], strict=False):
+        for before, after in pairwise(ordered):
             if self.availability[before].end > self.availability[after].start:
                 yield rule(
                     ("availability", after),

@@ -52,7 +52,9 @@ class Territory:
         return cls(code=code, name=name)
 
     @classmethod
-    def region(cls, name: LocalizedText, members: tuple[Territory, ...] | list[Territory] = ()) -> Territory:
+    def region(
+        cls, name: LocalizedText, members: tuple[Territory, ...] | list[Territory] = ()
+    ) -> Territory:
         """A named custom region made of ``members``."""
         return cls(name=name, members=tuple(members))
 

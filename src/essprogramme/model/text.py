@@ -14,7 +14,6 @@ __all__ = ["LocalizedText"]
 _GOOD_TAGS: set[str] = set()
 
 
-
 class LocalizedText(Mapping[str, str]):
     """Text meant for readers, in one or more languages.
 
@@ -102,7 +101,9 @@ class LocalizedText(Mapping[str, str]):
                 )
             elif not text or text.isspace():
                 problems.append(
-                    Problem(location=(str(tag),), code="empty", message="must not be empty or blank")
+                    Problem(
+                        location=(str(tag),), code="empty", message="must not be empty or blank"
+                    )
                 )
         if problems:
             raise ValidationError(problems)
@@ -140,7 +141,6 @@ class LocalizedText(Mapping[str, str]):
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"LocalizedText is immutable: cannot delete {name!r}")
-
 
     # Reading ----------------------------------------------------------
 

@@ -1,0 +1,47 @@
+"""The one error type: problems with paths and codes."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from essprogramme import Problem, ValidationError
+from essprogramme.errors import json_path
+
+
+def test_json_path_spells_keys_and_indexes_like_jsonschema() -> None:
+    assert json_path(("sessions", 2, "end")) == "$.sessions[2].end"
+    assert json_path(("title", "fr-CA")) == "$.title.fr-CA"
+    assert json_path(()) == "$"
+
+
+def test_validation_error_is_a_value_error_holding_every_problem() -> None:
+    problems = [
+        Problem(location=("end",), code="end_before_start", message="must be after start"),
+        Problem(location=("id",), code="id", message="bad"),
+    ]
+    error = ValidationError(problems)
+    assert isinstance(error, ValueError)
+    assert error.problems == tuple(problems)
+    assert error.codes == {"end_before_start", "id"}
+    assert "2 problems" in str(error)
+    assert "$.end: must be after start [end_before_start]" in str(error)
+
+
+def test_within_prefixes_every_path() -> None:
+    error = ValidationError([Problem(location=("end",), code="c", message="m")]).within(
+        "sessions", 3
+    )
+    assert [p.path for p in error.problems] == ["$.sessions[3].end"]
+
+
+def test_validation_error_needs_a_problem() -> None:
+    with pytest.raises(ValueError, match="at least one problem"):
+        ValidationError([])
+
+
+def test_validation_error_pickles() -> None:
+    error = ValidationError([Problem(location=("a", 0), code="c", message="m")])
+    again = pickle.loads(pickle.dumps(error))
+    assert again.problems == error.problems
