@@ -23,11 +23,12 @@ from cattrs.errors import (
     ForbiddenExtraKeysError,
     IterableValidationNote,
 )
+from cattrs.gen import make_dict_structure_fn, override
 
 from ._fastpath import FastFunctions
 from .errors import Location, Problem, ValidationError
 from .model import LocalizedText, PartialDate, vocab
-from .model._checks import type_name
+from .model._checks import item_problem, type_name
 from .model.text import adopt
 
 __all__ = ["converter", "decode", "problems_from", "unstructure", "unstructure_for_json"]
@@ -68,9 +69,13 @@ def _structure_instant(value: Any) -> datetime:
             f"expected an RFC 3339 date-time with an offset (2021-10-08T11:00:00Z), got {value!r}",
         )
     try:
-        return datetime.fromisoformat(value.upper()).astimezone(UTC)
-    except (ValueError, OverflowError) as error:
+        moment = datetime.fromisoformat(value.upper())
+    except ValueError as error:
         raise _fail("instant", f"{value!r} is not a real instant: {error}") from None
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        raise _fail("instant_range", f"{value!r} is outside the years 1 to 9999 in UTC") from None
 
 
 def _structure_date(value: Any) -> date:
@@ -148,9 +153,44 @@ def _array_factory(cls: Any, converter: cattrs.Converter) -> Callable[[Any, Any]
     return structure
 
 
+def _set_items_hook(hook: Callable[[Any, Any], Any], item_type: Any, metadata: Any) -> Any:
+    """A set field's hook that also checks each item where the JSON array shows it."""
+
+    def structure(value: Any, cls: Any) -> Any:
+        result = hook(value, cls)
+        problems = []
+        for index, item in enumerate(value):
+            found = item_problem(item_type, metadata, item)
+            if found is not None:
+                problems.append(Problem(location=(index,), code=found[0], message=found[1]))
+        if problems:
+            raise ValidationError(problems)
+        return result
+
+    return structure
+
+
 def _class_factory(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
     def factory(cls: Any) -> Callable[[Any, Any], Any]:
-        generated = converter.gen_structure_attrs_fromdict(cls)
+        attrs.resolve_types(cls)
+        overrides = {
+            field.name: override(
+                struct_hook=_set_items_hook(
+                    converter.get_structure_hook(field.type),
+                    get_args(field.type)[0],
+                    field.metadata,
+                )
+            )
+            for field in attrs.fields(cls)
+            if get_origin(field.type) is frozenset
+        }
+        generated = make_dict_structure_fn(
+            cls,
+            converter,
+            _cattrs_forbid_extra_keys=True,
+            _cattrs_detailed_validation=True,
+            **overrides,  # type: ignore[arg-type]
+        )
 
         def structure(value: Any, _: Any) -> Any:
             if type(value) is not dict:

@@ -286,6 +286,26 @@ def decoded_checker(cls: type) -> _Checker:
     return _compile(cls, decoded=True)
 
 
+def item_problem(item_type: Any, metadata: Any, value: Any) -> tuple[str, str] | None:
+    """What is wrong with one item of a set field, as ``(code, message)``; else None.
+
+    The generated checks locate a set's bad items at the set (a set has no
+    order); a decoder that knows the JSON array's order uses this to point
+    at the index.
+    """
+    if item_type is str and type(value) is str:
+        fmt = metadata.get("format")
+        if fmt:
+            predicate, code, message = FORMATS[fmt]
+            return None if predicate(value) else (code, f"{message}: {value!r}")
+        return None if value.strip() else ("empty", "must not be empty or blank")
+    if item_type is int and type(value) is int:
+        low, high = metadata.get("min"), metadata.get("max")
+        if (low is not None and value < low) or (high is not None and value > high):
+            return ("range", f"must be from {low} to {high}, got {value}")
+    return None
+
+
 def rule(location: Iterable[str | int], code: str, message: str) -> Problem:
     """A problem found by a class's own rules, located relative to the object."""
     return Problem(location=tuple(location), code=code, message=message)

@@ -68,11 +68,20 @@ class PartialDate:
                 ]
             )
         year, month, day = found.groups()
-        return cls(
-            year=int(year),
-            month=None if month is None else int(month),
-            day=None if day is None else int(day),
-        )
+        try:
+            return cls(
+                year=int(year),
+                month=None if month is None else int(month),
+                day=None if day is None else int(day),
+            )
+        except ValidationError as error:
+            # In text form the date is one value: locate its problems there.
+            raise ValidationError(
+                [
+                    Problem(location=(), code="partial_date", message=f"{text!r}: {p.message}")
+                    for p in error.problems
+                ]
+            ) from None
 
     @property
     def precision(self) -> str:
