@@ -94,3 +94,25 @@ def test_the_installed_command_runs() -> None:
         check=True,
     )
     assert "07:00–08:30" in result.stdout
+
+
+def test_schema_prints_a_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "session"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "Session"
+    assert main(["schema", "nothing"]) == 2
+
+
+def test_validate_schema_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(examples.text("gsef2021-partenariats"))
+    data["sessions"][0]["moderators"] = ["nobody"]  # only the library sees this
+    data_path = tmp_path / "dangling.json"
+    data_path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["validate", "--schema-only", str(data_path)]) == 0
+    assert main(["validate", str(data_path)]) == 1
+    data["sessions"][0]["format"] = "atelier"
+    data_path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["validate", "--schema-only", str(data_path)]) == 1
+    assert "$.sessions[0].format" in capsys.readouterr().out
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    assert main(["validate", "--schema-only", str(broken)]) == 1

@@ -3,21 +3,24 @@
 ``essprogramme show [FILE] [--tz ZONE] [--lang TAG]`` prints a readable
 programme (by default the shipped GSEF 2021 example, in this machine's
 zone). ``essprogramme validate FILE...`` prints every problem with its path
-and exits with status 1 if any file is invalid.
+and exits with status 1 if any file is invalid (``--schema-only`` checks
+against the JSON Schema files alone). ``essprogramme schema [NAME]`` prints
+a schema.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import examples
+from . import examples, schemas
 from .codec import from_json
-from .errors import ValidationError
+from .errors import Problem, ValidationError
 from .export.text import render_text
 from .model import Programme
 from .model._formats import is_zone_key
@@ -74,11 +77,34 @@ def _show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _schema(args: argparse.Namespace) -> int:
+    try:
+        document = schemas.load(args.name)
+    except LookupError as error:
+        print(f"essprogramme: {error.args[0]}", file=sys.stderr)
+        return 2
+    print(json.dumps(document, ensure_ascii=False, indent=2))
+    return 0
+
+
+def _check(data: bytes, schema_only: bool) -> None:
+    if not schema_only:
+        from_json(data)
+        return
+    try:
+        document = json.loads(data)
+    except ValueError as error:
+        raise ValidationError(
+            [Problem(location=(), code="json", message=f"not JSON: {error}")]
+        ) from None
+    schemas.validate(document)
+
+
 def _validate(args: argparse.Namespace) -> int:
     status = 0
     for name in args.files:
         try:
-            from_json(_read(name))
+            _check(_read(name), args.schema_only)
         except OSError as error:
             print(f"{name}: cannot read: {error.strerror}")
             status = max(status, 2)
@@ -111,7 +137,17 @@ def _parser() -> argparse.ArgumentParser:
     show.set_defaults(run=_show)
     validate = commands.add_parser("validate", help="check programme files, listing every problem")
     validate.add_argument("files", nargs="+", help="programme JSON files ('-' for standard input)")
+    validate.add_argument(
+        "--schema-only",
+        action="store_true",
+        help="check against the JSON Schema files only (no cross-references, no tzdata)",
+    )
     validate.set_defaults(run=_validate)
+    schema = commands.add_parser("schema", help="print a JSON Schema file")
+    schema.add_argument(
+        "name", nargs="?", default="programme", help="programme (default), session, speaker..."
+    )
+    schema.set_defaults(run=_schema)
     return parser
 
 
