@@ -16,10 +16,10 @@ running, reporting through the same :class:`~essprogramme.ValidationError`
 Traceback (most recent call last):
 ...
 essprogramme.errors.ValidationError: 4 problems:
-  $.title: is required [required]
+  $.end: is required [required]
   $.format: is required [required]
   $.start: is required [required]
-  $.end: is required [required]
+  $.title: is required [required]
 
 When the optional ``jsonschema-rs`` package is installed
 (``pip install "essprogramme[fast]"``), valid documents are recognised by it,

@@ -67,6 +67,7 @@ __all__ = [
     "initiatives",
     "instants",
     "intervals",
+    "invalid_documents",
     "language_tags",
     "localized_texts",
     "locations",
@@ -193,10 +194,13 @@ def localized_texts(
 ) -> st.SearchStrategy[LocalizedText]:
     """:class:`LocalizedText` in 1 to ``max_languages`` distinct languages."""
     tags = st.lists(
-        languages or language_tags(), min_size=1, max_size=max_languages, unique_by=str.lower
+        (language_tags() if languages is None else languages),
+        min_size=1,
+        max_size=max_languages,
+        unique_by=str.lower,
     )
     return tags.flatmap(
-        lambda chosen: st.tuples(*[text or texts() for _ in chosen]).map(
+        lambda chosen: st.tuples(*[(texts() if text is None else text) for _ in chosen]).map(
             lambda values: LocalizedText(dict(zip(chosen, values, strict=True)))
         )
     )
@@ -228,7 +232,7 @@ def instants(
     return st.datetimes(
         min_value=min_value,
         max_value=max_value,
-        timezones=(zones or zone_keys()).map(ZoneInfo),
+        timezones=(zone_keys() if zones is None else zones).map(ZoneInfo),
         allow_imaginary=False,
     )
 
@@ -245,7 +249,7 @@ def intervals(
         # Exact durations: add to the UTC instant, not to the zoned wall clock
         # (a zoned datetime plus 60 minutes across a DST fall-back can end first).
         lambda s, m: Interval(start=s, end=s.astimezone(UTC) + timedelta(minutes=m)),
-        start or instants(),
+        (instants() if start is None else start),
         st.integers(1, max(1, minutes)),
     )
 
@@ -357,7 +361,7 @@ def speakers(
         affiliations=_tuples(affiliations(organisation_ids), 2),
         bio=_maybe(localized_texts()),
         country=_maybe(_COUNTRIES),
-        time_zone=_maybe(zones or zone_keys()),
+        time_zone=_maybe(zone_keys() if zones is None else zones),
         availability=st.lists(intervals(max_length=timedelta(hours=12)), max_size=3).map(_disjoint),
         links=st.lists(urls(), max_size=2).map(tuple),
     )
@@ -389,19 +393,25 @@ def sessions(
     max_length: timedelta = timedelta(hours=8),
     formats: st.SearchStrategy[SessionFormat] | None = None,
     languages: st.SearchStrategy[str] | None = None,
+    zones: st.SearchStrategy[str] | None = None,
     speaker_ids: st.SearchStrategy[str] | None = None,
     initiative_ids: st.SearchStrategy[str] | None = None,
     location_ids: st.SearchStrategy[str] | None = None,
     track_ids: st.SearchStrategy[str] | None = None,
 ) -> st.SearchStrategy[Session]:
-    """Sessions; references are drawn from the given id strategies (free ids otherwise)."""
-    langs = languages or language_tags()
+    """Sessions; references are drawn from the given id strategies (free ids otherwise).
+
+    Start instants are drawn in ``zones`` (default :data:`ZONES`), skipped
+    local times excluded and DST folds included, so that sessions cross DST
+    changes and local midnight.
+    """
+    langs = language_tags() if languages is None else languages
     return st.builds(
         lambda span, **fields: Session(start=span.start, end=span.end, **fields),
-        intervals(start=start, max_length=max_length),
+        intervals(start=(instants(zones=zones) if start is None else start), max_length=max_length),
         id=_strategy(id) if id is not None else ids("ses-"),
         title=localized_texts(),
-        format=formats or st.sampled_from(SessionFormat),
+        format=(st.sampled_from(SessionFormat) if formats is None else formats),
         languages=st.lists(langs, max_size=3, unique_by=str.lower).map(tuple),
         interpretation=st.lists(langs, max_size=3, unique_by=str.lower).map(tuple),
         attendance_mode=_maybe(st.sampled_from(AttendanceMode)),
@@ -522,9 +532,13 @@ def _unique_ids(prefix: str, max_size: int, min_size: int = 0) -> st.SearchStrat
 def programmes(
     draw: st.DrawFn,
     *,
+    min_sessions: int = 0,
     max_sessions: int = 4,
+    min_speakers: int = 0,
     max_speakers: int = 4,
+    min_organisations: int = 0,
     max_organisations: int = 3,
+    min_initiatives: int = 0,
     max_initiatives: int = 3,
     zones: st.SearchStrategy[str] | None = None,
     languages: st.SearchStrategy[str] | None = None,
@@ -533,14 +547,15 @@ def programmes(
 
     Ids are drawn first, then each object draws its references from them:
     moderators and contributors are speakers of the programme, partners are
-    its organisations, and so on.
+    its organisations, and so on. Sizes are bounded by the ``min_*`` and
+    ``max_*`` arguments.
     """
-    org_ids = draw(_unique_ids("org-", max_organisations))
-    spk_ids = draw(_unique_ids("spk-", max_speakers))
-    ini_ids = draw(_unique_ids("ini-", max_initiatives))
+    org_ids = draw(_unique_ids("org-", max_organisations, min_organisations))
+    spk_ids = draw(_unique_ids("spk-", max_speakers, min_speakers))
+    ini_ids = draw(_unique_ids("ini-", max_initiatives, min_initiatives))
     loc_ids = draw(_unique_ids("loc-", 3))
     trk_ids = draw(_unique_ids("trk-", 3))
-    ses_ids = draw(_unique_ids("ses-", max_sessions))
+    ses_ids = draw(_unique_ids("ses-", max_sessions, min_sessions))
 
     def refs(values: list[str]) -> st.SearchStrategy[str]:
         # An empty pool gives a strategy with no values: lists of it stay
@@ -572,12 +587,18 @@ def programmes(
     return Programme(
         id=draw(ids()),
         title=draw(localized_texts()),
-        time_zone=draw(zones or zone_keys()),
+        time_zone=draw(zone_keys() if zones is None else zones),
         start_date=first,
         end_date=first + timedelta(days=draw(st.integers(0, 10))),
         organiser=draw(_optional_ref(refs(org_ids))),
         languages=tuple(
-            draw(st.lists(languages or language_tags(), max_size=3, unique_by=str.lower))
+            draw(
+                st.lists(
+                    (language_tags() if languages is None else languages),
+                    max_size=3,
+                    unique_by=str.lower,
+                )
+            )
         ),
         description=draw(_maybe(localized_texts())),
         url=draw(_maybe(urls())),
@@ -588,3 +609,132 @@ def programmes(
         organisations=tuple(orgs),
         initiatives=tuple(inits),
     )
+
+
+# Invalid documents -------------------------------------------------------
+
+Mutation = Callable[[dict[str, Any]], tuple[str, tuple[str | int, ...]]]
+
+
+def _set(path: tuple[str | int, ...], value: Any) -> Callable[[dict[str, Any]], None]:
+    def change(document: dict[str, Any]) -> None:
+        target: Any = document
+        for step in path[:-1]:
+            target = target[step]
+        target[path[-1]] = value
+
+    return change
+
+
+def _mutation(
+    code: str, where: tuple[str | int, ...], value: Any, at: tuple[str | int, ...] | None = None
+) -> Mutation:
+    """Set ``where`` to ``value``; the problem is ``code`` at ``at`` (default ``where``)."""
+
+    def mutate(document: dict[str, Any]) -> tuple[str, tuple[str | int, ...]]:
+        _set(where, value)(document)
+        return code, where if at is None else at
+
+    return mutate
+
+
+def _delete(key: str) -> Mutation:
+    def mutate(document: dict[str, Any]) -> tuple[str, tuple[str | int, ...]]:
+        del document[key]
+        return "required", (key,)
+
+    return mutate
+
+
+def _end_at_start(document: dict[str, Any]) -> tuple[str, tuple[str | int, ...]]:
+    document["sessions"][0]["end"] = document["sessions"][0]["start"]
+    return "end_before_start", ("sessions", 0, "end")
+
+
+def _programme_ends_early(document: dict[str, Any]) -> tuple[str, tuple[str | int, ...]]:
+    document["start_date"], document["end_date"] = "2026-10-08", "2026-10-07"
+    return "end_before_start", ("end_date",)
+
+
+def _duplicate_speaker(document: dict[str, Any]) -> tuple[str, tuple[str | int, ...]]:
+    document["speakers"].append(dict(document["speakers"][0]))
+    return "duplicate_id", ("speakers", len(document["speakers"]) - 1, "id")
+
+
+def _self_related(document: dict[str, Any]) -> tuple[str, tuple[str | int, ...]]:
+    initiative = document["initiatives"][0]
+    initiative["related"] = [initiative["id"]]
+    return "self_reference", ("initiatives", 0, "related", 0)
+
+
+_OVERLAPPING = [
+    {"start": "2026-10-08T09:00:00Z", "end": "2026-10-08T12:00:00Z"},
+    {"start": "2026-10-08T11:00:00+02:00", "end": "2026-10-08T15:00:00+02:00"},
+]
+
+#: One mutation per rule the model checks, each with the problem it causes.
+_MUTATIONS: tuple[Mutation, ...] = (
+    _mutation("type", ("id",), 42),
+    _mutation("type", ("sessions", 0, "languages"), "fr"),
+    _mutation("type", ("sessions", 0, "title"), "Atelier"),
+    _delete("title"),
+    _mutation("unknown_key", ("sessions", 0, "speaker"), "spk-0"),
+    _mutation("empty", ("title",), {"fr": " \t"}, ("title", "fr")),
+    _mutation("empty", ("title",), {}, ("title",)),
+    _mutation("empty", ("speakers", 0, "name"), " "),
+    _mutation("language_tag", ("title",), {"french": "Forum"}, ("title", "french")),
+    _mutation("language_tag", ("sessions", 0, "languages"), ["fr", "fr_FR"], ("sessions", 0, "languages", 1)),
+    _mutation("duplicate_language", ("title",), {"fr": "a", "FR": "b"}, ("title", "FR")),
+    _mutation("duplicate", ("sessions", 0, "languages"), ["fr", "FR"], ("sessions", 0, "languages", 1)),
+    _mutation("duplicate", ("initiatives", 0, "themes"), ["youth", "youth"], ("initiatives", 0, "themes")),
+    _mutation("id", ("sessions", 0, "id"), "has space"),
+    _mutation("time_zone", ("time_zone",), "Mars/Olympus_Mons"),
+    _mutation("time_zone", ("speakers", 0, "time_zone"), "+03:00"),
+    _mutation("enum", ("sessions", 0, "format"), "atelier"),
+    _mutation("enum", ("organisations", 0, "kind"), "NGO"),
+    _mutation("naive_datetime", ("sessions", 0, "start"), "2026-10-08T11:00:00"),
+    _mutation("instant", ("sessions", 0, "end"), "8 octobre 2026, 12h30"),
+    _mutation("instant_range", ("sessions", 0, "start"), "0001-01-01T00:00:00+01:00"),
+    _end_at_start,
+    _programme_ends_early,
+    _mutation("date", ("start_date",), "2026-13-01"),
+    _mutation("partial_date", ("initiatives", 0, "start"), "2021-02-30"),
+    _mutation("country_code", ("speakers", 0, "country"), "fr"),
+    _mutation("territory_code", ("organisations", 0, "territory"), {"code": "fra"}, ("organisations", 0, "territory", "code")),
+    _mutation("territory_members", ("organisations", 0, "territory"), {"code": "FR", "members": [{"code": "YT"}]}, ("organisations", 0, "territory", "members")),
+    _mutation("required", ("organisations", 0, "territory"), {}, ("organisations", 0, "territory", "code")),
+    _mutation("url", ("organisations", 0, "url"), "ftp://gsef-net.org"),
+    _mutation("range", ("initiatives", 0, "sdgs"), [18], ("initiatives", 0, "sdgs", 0)),
+    _mutation("range", ("organisations", 0, "figures"), [{"measure": "x", "count": -1}], ("organisations", 0, "figures", 0, "count")),
+    _mutation("overlapping_availability", ("speakers", 0, "availability"), _OVERLAPPING, ("speakers", 0, "availability", 1)),
+    _self_related,
+    _duplicate_speaker,
+    _mutation("unknown_reference", ("sessions", 0, "moderators"), ["nobody-at-all"], ("sessions", 0, "moderators", 0)),
+    _mutation("unknown_reference", ("organiser",), "no-such-organisation"),
+)  # fmt: skip
+
+
+@st.composite
+def invalid_documents(
+    draw: st.DrawFn,
+) -> tuple[dict[str, Any], str, tuple[str | int, ...]]:
+    """``(document, code, location)``: a programme document broken by one rule.
+
+    A valid programme is drawn and turned into plain JSON data, then one
+    mutation breaks exactly one rule the model checks. Decoding the
+    document must raise a :class:`~essprogramme.ValidationError` with a
+    problem of that ``code`` at that ``location`` (spelt as a JSON path by
+    :func:`essprogramme.errors.json_path`).
+    """
+    from .codec import to_dict
+
+    programme = draw(
+        programmes(
+            min_sessions=1, max_sessions=2, min_speakers=1, max_speakers=2,
+            min_organisations=1, max_organisations=2, min_initiatives=1, max_initiatives=2,
+        )
+    )  # fmt: skip
+    document: dict[str, Any] = to_dict(programme)
+    mutate = draw(st.sampled_from(_MUTATIONS))
+    code, location = mutate(document)
+    return document, code, location
