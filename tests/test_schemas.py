@@ -243,3 +243,22 @@ def test_examples_module_and_schemas_agree_on_the_example() -> None:
     assert from_dict(schemas.example_document(), Programme) == examples.load(
         "gsef2021-partenariats"
     )
+
+
+def _full_problems(document: Any) -> set[tuple[str, str]]:
+    return {
+        (p.path, p.code)
+        for error in schemas.validator("programme").iter_errors(document)
+        for p in schemas._problems(error)
+    }
+
+
+@given(st.sampled_from(_bad_documents()) | strategies.invalid_documents().map(lambda c: c[0]))
+def test_revalidating_only_failing_items_finds_what_a_full_run_finds(document: Any) -> None:
+    try:
+        schemas.validate(document)
+    except ValidationError as error:
+        found = {(p.path, p.code) for p in error.problems}
+    else:
+        found = set()
+    assert found == _full_problems(document)

@@ -98,3 +98,14 @@ def test_importing_essprogramme_does_not_import_hypothesis() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_schemas_and_strategies_are_reachable_as_attributes() -> None:
+    code = (
+        "import sys, essprogramme; essprogramme.schemas.names(); "
+        "print('hypothesis' in sys.modules, essprogramme.strategies.__name__)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "essprogramme.strategies"]

@@ -11,7 +11,9 @@ Immutable, validated model objects (:class:`Programme`, :class:`Session`,
 True
 """
 
+import importlib
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 from . import examples
 from .codec import from_dict, from_json, to_dict, to_json
@@ -42,6 +44,18 @@ from .model import (
     Theme,
     Track,
 )
+
+
+def __getattr__(name: str) -> Any:
+    """``essprogramme.schemas`` and ``essprogramme.strategies``, imported on first use.
+
+    The schemas need jsonschema, the strategies hypothesis: ``import
+    essprogramme`` stays light and never imports hypothesis.
+    """
+    if name in ("schemas", "strategies"):
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 try:
     __version__ = version("essprogramme")
@@ -79,6 +93,7 @@ __all__ = [
     "examples",
     "from_dict",
     "from_json",
+    "schemas",
     "to_dict",
     "to_json",
 ]

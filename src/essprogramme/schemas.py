@@ -165,14 +165,61 @@ def validate(document: Any, name: str = "programme") -> None:
     if name not in _documents():
         raise LookupError(f"no schema named {name!r}; there are: {', '.join(names())}")
     fast = _fast(name)
-    if fast is not None and fast.is_valid(document):
-        return
+    errors: Any = None
+    if fast is not None:
+        if fast.is_valid(document):
+            return
+        errors = _errors_in_items(fast, document) if name == "programme" else None
+    if errors is None:
+        errors = validator(name).iter_errors(document)
     found: dict[tuple[Location, str], Problem] = {}
-    for error in validator(name).iter_errors(document):
+    for error in errors:
         for problem in _problems(error):
             found.setdefault((problem.location, problem.code), problem)
     if found:
         raise ValidationError(sorted(found.values(), key=lambda p: [str(s) for s in p.location]))
+
+
+# Where the items of a programme's collections are described.
+_ITEMS = {
+    "sessions": "session.json",
+    "speakers": "speaker.json",
+    "organisations": "organisation.json",
+    "initiatives": "initiative.json",
+    "locations": "programme.json#/$defs/location",
+    "tracks": "programme.json#/$defs/track",
+}
+
+
+@cache
+def _item_validator(collection: str) -> Draft202012Validator:
+    return Draft202012Validator(
+        {"$ref": BASE_URI + _ITEMS[collection]},
+        registry=_registry(),
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
+
+
+def _errors_in_items(fast: Any, document: Any) -> list[jsonschema.ValidationError] | None:
+    """jsonschema's errors, found by revalidating only the items jsonschema-rs refused.
+
+    No constraint of the programme schema spans two items of a collection, so
+    the errors of a failing item are the same whether it is validated alone
+    or within the document. ``None`` when an error lies outside the items:
+    the whole document is then validated again.
+    """
+    failing = set()
+    for error in fast.iter_errors(document):
+        path = list(error.instance_path)
+        if len(path) < 2 or path[0] not in _ITEMS or type(path[1]) is not int:
+            return None
+        failing.add((path[0], path[1]))
+    found = []
+    for collection, index in sorted(failing):
+        for error in _item_validator(collection).iter_errors(document[collection][index]):
+            error.path.extendleft([index, collection])
+            found.append(error)
+    return found
 
 
 def _problems(error: jsonschema.ValidationError) -> Iterator[Problem]:
