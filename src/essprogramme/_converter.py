@@ -29,6 +29,7 @@ from ._fastpath import FastFunctions
 from .errors import Location, Problem, ValidationError
 from .model import LocalizedText, PartialDate, vocab
 from .model._checks import item_problem, type_name
+from .model._formats import looks_naive
 from .model.text import adopt
 
 __all__ = ["converter", "decode", "problems_from", "unstructure", "unstructure_for_json"]
@@ -62,7 +63,7 @@ def _structure_instant(value: Any) -> datetime:
     if type(value) is not str:
         raise _fail("type", f"expected an RFC 3339 date-time string, got {type_name(value)}")
     if _INSTANT(value) is None:
-        if re.match(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9:.]+$", value):
+        if looks_naive(value):
             raise _fail("naive_datetime", f"no offset in {value!r}: add Z or +hh:mm")
         raise _fail(
             "instant",
@@ -85,10 +86,6 @@ def _structure_date(value: Any) -> date:
         return date.fromisoformat(value)
     except ValueError as error:
         raise _fail("date", f"{value!r} is not a calendar date: {error}") from None
-
-
-def _structure_partial_date(value: Any) -> PartialDate:
-    return PartialDate.parse(value)
 
 
 def _structure_text(value: Any) -> LocalizedText:
@@ -216,7 +213,7 @@ def _make() -> cattrs.Converter:
     converter.register_structure_hook(int, _leaf(_structure_int))
     converter.register_structure_hook(datetime, _leaf(_structure_instant))
     converter.register_structure_hook(date, _leaf(_structure_date))
-    converter.register_structure_hook(PartialDate, _leaf(_structure_partial_date))
+    converter.register_structure_hook(PartialDate, _leaf(PartialDate.parse))
     converter.register_structure_hook(LocalizedText, _leaf(_structure_text))
     # Each vocabulary by name: the ``str`` hook above would otherwise catch
     # the StrEnums, which are str subclasses.
@@ -233,21 +230,16 @@ def _make() -> cattrs.Converter:
     return converter
 
 
-def _adopt_text(value: Any) -> LocalizedText:
-    if type(value) is not dict:
-        raise _fail("type", f"expected an object of language tag to text, got {type_name(value)}")
-    return adopt(value)
-
-
 _LEAVES: dict[type, Callable[[Any], Any]] = {
     datetime: _structure_instant,
     date: _structure_date,
-    PartialDate: _structure_partial_date,
+    PartialDate: PartialDate.parse,
     LocalizedText: _structure_text,
 }
 _FAST = FastFunctions(_LEAVES)
 # For data the decoder parsed itself: its dicts become the texts' own.
-_FAST_OWNED = FastFunctions({**_LEAVES, LocalizedText: _adopt_text})
+# (Anything but a dict fails in adopt, and the detailed converter says why.)
+_FAST_OWNED = FastFunctions({**_LEAVES, LocalizedText: adopt})
 #: The library's cattrs converter: strict hooks, detailed validation.
 converter = _make()
 

@@ -44,8 +44,10 @@ def _exec(source: str, filename: str, names: dict[str, Any]) -> None:
     exec(compile(source, filename, "exec"), names)
 
 
-def _fail(*_: Any) -> Any:
-    raise _Invalid
+def _list(value: Any) -> list[Any]:
+    if type(value) is not list:
+        raise _Invalid
+    return value
 
 
 def _array(value: Any) -> tuple[Any, ...]:
@@ -87,6 +89,9 @@ class FastFunctions:
         self.structure: dict[type, _Fn] = {}
         self.unstructure_json: dict[type, _Fn] = {}
         self.unstructure_dict: dict[type, _Fn] = {}
+        # Classes whose functions are being generated: only a recursive
+        # reference (a region's member territories) needs a lazy call.
+        self._building: set[tuple[type, str]] = set()
 
     # Structuring ------------------------------------------------------
 
@@ -115,7 +120,7 @@ class FastFunctions:
             converted = self._convert(item, names, "x")
             if converted is None:
                 return f"{base}({expr})"
-            maker = "tuple" if origin is tuple else "_setof"
+            maker = "tuple" if origin is tuple else "_set"
             return f"{maker}([{converted} for x in _list({expr})])"
         if isinstance(t, type) and issubclass(t, enum.Enum):
             members = {m.value: m for m in t}
@@ -130,8 +135,8 @@ class FastFunctions:
         raise TypeError(f"no fast structure for {t!r}")  # pragma: no cover - a model bug
 
     def _lazy_structure(self, cls: type) -> _Fn:
-        if cls in self.structure:
-            return self.structure[cls]
+        if (cls, "structure") not in self._building:
+            return self.structure_fn(cls)
         cell: list[_Fn] = []
 
         def call(value: Any) -> Any:
@@ -148,14 +153,20 @@ class FastFunctions:
         return key
 
     def _make_structure(self, cls: type) -> _Fn:
+        self._building.add((cls, "structure"))
+        try:
+            return self._generate_structure(cls)
+        finally:
+            self._building.discard((cls, "structure"))
+
+    def _generate_structure(self, cls: type) -> _Fn:
         attrs.resolve_types(cls)
         names: dict[str, Any] = {
             "_Invalid": _Invalid,
             "_array": _array,
             "_set": _set,
             "_MISSING": attrs.NOTHING,
-            "_list": lambda v: v if type(v) is list else _fail(),
-            "_setof": lambda items: _set(items),
+            "_list": _list,
         }
         fields = [f for f in attrs.fields(cls) if f.init]
         names["_known"] = frozenset(f.name for f in fields)
@@ -242,6 +253,8 @@ class FastFunctions:
         raise TypeError(f"no fast unstructure for {t!r}")  # pragma: no cover - a model bug
 
     def _lazy_unstructure(self, cls: type, json_mode: bool) -> _Fn:
+        if (cls, str(json_mode)) not in self._building:
+            return self.unstructure_fn(cls, json_mode)
         cell: list[_Fn] = []
 
         def call(value: Any) -> Any:
@@ -252,6 +265,13 @@ class FastFunctions:
         return call
 
     def _make_unstructure(self, cls: type, json_mode: bool) -> _Fn:
+        self._building.add((cls, str(json_mode)))
+        try:
+            return self._generate_unstructure(cls, json_mode)
+        finally:
+            self._building.discard((cls, str(json_mode)))
+
+    def _generate_unstructure(self, cls: type, json_mode: bool) -> _Fn:
         attrs.resolve_types(cls)
         names: dict[str, Any] = {"_sorted": _set_list, "_iso": _iso_instant}
         fields = [f for f in attrs.fields(cls) if f.init]

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import copy
 import json
-import re
 from collections.abc import Iterator
 from functools import cache
 from importlib.resources import files
@@ -45,6 +44,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from .errors import Location, Problem, ValidationError
+from .model._formats import looks_naive
 
 __all__ = ["BASE_URI", "example_document", "load", "names", "validate", "validator"]
 
@@ -80,9 +80,6 @@ _DEFINITION_CODES = {
     "Date": "date",
     "Partial date": "partial_date",
 }
-
-
-_NAIVE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9:.]+$").match
 
 
 def _directory() -> Any:
@@ -257,7 +254,7 @@ def _problems(error: jsonschema.ValidationError) -> Iterator[Problem]:
     if keyword in ("pattern", "format"):
         title = schema.get("title", "")
         code = _DEFINITION_CODES.get(title, keyword)
-        if code == "instant" and isinstance(error.instance, str) and _NAIVE(error.instance):
+        if code == "instant" and isinstance(error.instance, str) and looks_naive(error.instance):
             code = "naive_datetime"
     else:
         code = _CODES.get(keyword, keyword)

@@ -26,6 +26,7 @@ __all__ = [
     "is_territory_code",
     "is_url",
     "is_zone_key",
+    "looks_naive",
 ]
 
 #: An identifier: a slug of ASCII letters, digits, ``.``, ``_`` and ``-``.
@@ -65,6 +66,7 @@ _country = re.compile(COUNTRY_PATTERN).match
 _territory = re.compile(TERRITORY_CODE_PATTERN).match
 _zone_shape = re.compile(ZONE_KEY_PATTERN).match
 _url = re.compile(URL_PATTERN).match
+_naive_date_time = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9:.]+$").match
 
 
 def is_id(value: str) -> bool:
@@ -110,6 +112,15 @@ def is_zone_key(value: str) -> bool:
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
         return False
     return True
+
+
+def looks_naive(value: str) -> bool:
+    """Whether ``value`` reads as a date-time without an offset, to name that mistake.
+
+    >>> looks_naive("2021-10-08T11:00:00"), looks_naive("2021-10-08T11:00:00Z")
+    (True, False)
+    """
+    return _naive_date_time(value) is not None
 
 
 def is_url(value: str) -> bool:
