@@ -131,12 +131,10 @@ def render_text(programme: Programme, *, zone: str, lang: str, details: bool = T
                     langs += f" ({labels['interpretation']}: {', '.join(session.interpretation)})"
                 meta.append(f"{labels['languages']}: {langs}")
             lines.append("             " + " · ".join(meta))
-            for label, ids in (("moderation", session.moderators),):
-                for speaker_id in ids:
-                    speaker = programme.speaker(speaker_id)
-                    lines.append(
-                        f"             {labels[label]}: {_speaker_line(speaker, programme, session, lang)}"
-                    )
+            for speaker_id in session.moderators:
+                speaker = programme.speaker(speaker_id)
+                line = _speaker_line(speaker, programme, session, lang)
+                lines.append(f"             {labels['moderation']}: {line}")
             if session.contributions:
                 lines.append(f"             {labels['speakers']}:")
             for contribution in session.contributions:
