@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 
 from essprogramme import Programme, strategies
 
@@ -21,12 +21,8 @@ def main() -> None:
     args = parser.parse_args()
     count = 0
 
-    @settings(
-        max_examples=args.programmes,
-        database=None,
-        deadline=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
+    # Health checks stay on: a slow or oversized strategy fails here.
+    @settings(max_examples=args.programmes, database=None, deadline=None)
     @given(strategies.programmes(min_sessions=args.sessions, max_sessions=args.sessions))
     def draw(programme: Programme) -> None:
         nonlocal count

@@ -109,3 +109,16 @@ def test_schemas_and_strategies_are_reachable_as_attributes() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["False", "essprogramme.strategies"]
+
+
+@settings(max_examples=30)
+@given(strategies.programmes(min_sessions=50, max_sessions=50, min_speakers=20, max_speakers=30))
+def test_large_programmes_are_valid_and_cross_referenced(programme: Programme) -> None:
+    """Beyond a few items, copies fill the programme: still every rule holds."""
+    assert len(programme.sessions) == 50
+    assert 20 <= len(programme.speakers) <= 30
+    document = to_dict(programme)
+    assert from_dict(document, Programme) == programme
+    schemas.validate(document)
+    used = {s for session in programme.sessions for s in session.speaker_ids}
+    assert used <= {p.id for p in programme.speakers}

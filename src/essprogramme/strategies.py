@@ -21,6 +21,7 @@ half-hour DST), instants across DST changes and local midnight.
 from __future__ import annotations
 
 import functools
+import random
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, ParamSpec, TypeVar
@@ -528,6 +529,12 @@ def _unique_ids(prefix: str, max_size: int, min_size: int = 0) -> st.SearchStrat
     return st.lists(ids(prefix), min_size=min_size, max_size=max_size, unique=True)
 
 
+#: Up to this many items of a kind, every item of a programme is drawn.
+_DRAWN = 4
+#: Beyond it, this many are drawn and the others are copies of them.
+_PROTOTYPES = 2
+
+
 @st.composite
 def programmes(
     draw: st.DrawFn,
@@ -549,7 +556,94 @@ def programmes(
     moderators and contributors are speakers of the programme, partners are
     its organisations, and so on. Sizes are bounded by the ``min_*`` and
     ``max_*`` arguments.
+
+    Large programmes stay quick to generate: beyond four items of a kind,
+    two are drawn and the rest are copies of them with new ids, and copied
+    sessions move in time (exact minutes, up to three days) and get their
+    moderators and speakers re-chosen, all from one drawn seed.
     """
+    sizes = {
+        "sessions": (min_sessions, max_sessions),
+        "speakers": (min_speakers, max_speakers),
+        "organisations": (min_organisations, max_organisations),
+        "initiatives": (min_initiatives, max_initiatives),
+    }
+    options: dict[str, Any] = {"zones": zones, "languages": languages}
+    if all(high <= _DRAWN for _, high in sizes.values()):
+        bounds: dict[str, Any] = {}
+        for kind, (low, high) in sizes.items():
+            bounds.update({f"min_{kind}": low, f"max_{kind}": high})
+        return draw(_drawn_programmes(**bounds, **options))
+    counts = {kind: draw(st.integers(low, high)) for kind, (low, high) in sizes.items()}
+    exact: dict[str, Any] = {}
+    for kind, count in counts.items():
+        exact.update(
+            {f"min_{kind}": min(count, _PROTOTYPES), f"max_{kind}": min(count, _PROTOTYPES)}
+        )
+    base: Programme = draw(_drawn_programmes(**exact, **options))
+    return _grown(base, counts, random.Random(draw(st.integers(0, 2**32 - 1))))
+
+
+def _grown(base: Programme, counts: dict[str, int], rng: random.Random) -> Programme:
+    """``base`` with each collection filled up to ``counts`` by copies of its items."""
+    taken = {item.id for kind in counts for item in getattr(base, kind)}
+
+    def filled(kind: str, change: Callable[[Any, str], Any]) -> tuple[Any, ...]:
+        items = list(getattr(base, kind))
+        prototypes, copy = tuple(items), 0
+        while len(items) < counts[kind]:
+            proto = prototypes[len(items) % len(prototypes)]
+            copy += 1
+            new_id = f"{proto.id}.{copy}"
+            if new_id not in taken:
+                taken.add(new_id)
+                items.append(change(proto, new_id))
+        return tuple(items)
+
+    def renamed(item: Any, new_id: str) -> Any:
+        return attrs.evolve(item, id=new_id)
+
+    speakers_ = filled("speakers", renamed)
+    everyone = [p.id for p in speakers_]
+
+    def moved(session: Session, new_id: str) -> Session:
+        shift = timedelta(minutes=rng.randrange(-3 * 24 * 60, 3 * 24 * 60 + 1))
+        return attrs.evolve(
+            session,
+            id=new_id,
+            start=session.start + shift,
+            end=session.end + shift,
+            moderators=tuple(rng.sample(everyone, len(session.moderators))),
+            contributions=tuple(
+                attrs.evolve(c, speaker=rng.choice(everyone)) for c in session.contributions
+            ),
+        )
+
+    return attrs.evolve(
+        base,
+        sessions=filled("sessions", moved),
+        speakers=speakers_,
+        organisations=filled("organisations", renamed),
+        initiatives=filled("initiatives", renamed),
+    )
+
+
+@st.composite
+def _drawn_programmes(
+    draw: st.DrawFn,
+    *,
+    min_sessions: int = 0,
+    max_sessions: int = 4,
+    min_speakers: int = 0,
+    max_speakers: int = 4,
+    min_organisations: int = 0,
+    max_organisations: int = 3,
+    min_initiatives: int = 0,
+    max_initiatives: int = 3,
+    zones: st.SearchStrategy[str] | None = None,
+    languages: st.SearchStrategy[str] | None = None,
+) -> Programme:
+    """Programmes whose every item is drawn (see :func:`programmes`)."""
     org_ids = draw(_unique_ids("org-", max_organisations, min_organisations))
     spk_ids = draw(_unique_ids("spk-", max_speakers, min_speakers))
     ini_ids = draw(_unique_ids("ini-", max_initiatives, min_initiatives))
