@@ -12,8 +12,23 @@ from essprogramme.errors import json_path
 
 def test_json_path_spells_keys_and_indexes_like_jsonschema() -> None:
     assert json_path(("sessions", 2, "end")) == "$.sessions[2].end"
-    assert json_path(("title", "fr-CA")) == "$.title.fr-CA"
+    assert json_path(("title", "fr-CA")) == "$.title['fr-CA']"
     assert json_path(()) == "$"
+
+
+def test_json_path_reads_one_way_only() -> None:
+    # "a.b" is one key, not two; quotes, backslashes and controls are escaped.
+    assert json_path(("a.b",)) == "$['a.b']"
+    assert json_path(("a", "b")) == "$.a.b"
+    assert json_path(("it's",)) == "$['it\\'s']"
+    assert json_path(("\x1b[2J",)) == "$['\\x1b[2J']"
+    assert json_path(("\ud800",)) == "$['\\ud800']"
+    assert json_path(("1",)) == "$['1']"
+
+
+def test_problem_repr_mirrors_its_constructor() -> None:
+    problem = Problem(location=("sessions", 0), code="c", message="m")
+    assert eval(repr(problem)) == problem
 
 
 def test_validation_error_is_a_value_error_holding_every_problem() -> None:

@@ -5,22 +5,67 @@ sets are sorted arrays, and attributes left at their default are omitted.
 Output is deterministic: the same object gives the same bytes. Decoding
 refuses unknown keys and never coerces; all problems come back together in
 one :class:`~essprogramme.ValidationError`.
+
+Decoding runs the structure functions the model generates from its fields
+(``model/_checks.py``): one pass that builds valid data and names every
+problem of invalid data, the same rules as the constructors.
 """
 
 from __future__ import annotations
 
-import json
+from datetime import date, datetime
 from typing import Any, TypeVar, overload
 
+import attrs
 import orjson
 
-from ._converter import decode, unstructure, unstructure_for_json
-from .errors import Problem, ValidationError
-from .model import Programme
+from ._encode import unstructure_function
+from ._jsondata import read_json
+from .errors import ValidationError, one_problem, sorted_problems
+from .model import LocalizedText, PartialDate, Programme
+from .model._checks import JSON_LEAVES, structure_function, type_name
+from .model.text import adopt_parsed_text, read_json_text
 
 __all__ = ["from_dict", "from_json", "to_dict", "to_json"]
 
 T = TypeVar("T")
+
+
+def _read_partial_date(value: Any) -> PartialDate:
+    return PartialDate.parse(value)
+
+
+# How the leaf types are read: data the caller keeps (its text dicts are
+# copied), and data just parsed here (its text dicts are taken over).
+_KEPT: dict[type, Any] = {
+    **JSON_LEAVES,
+    PartialDate: _read_partial_date,
+    LocalizedText: read_json_text,
+}
+_PARSED: dict[type, Any] = {**_KEPT, LocalizedText: adopt_parsed_text}
+
+_VALUES: dict[type, Any] = {
+    LocalizedText: read_json_text,
+    PartialDate: _read_partial_date,
+    datetime: JSON_LEAVES[datetime],
+    date: JSON_LEAVES[date],
+}
+
+
+def _decode(data: Any, cls: type[T], leaves: dict[type, Any]) -> T:
+    if attrs.has(cls) and cls is not PartialDate:
+        read = structure_function(cls, leaves, trusted=leaves is _PARSED)
+    else:
+        reader = _VALUES.get(cls)
+        if reader is None:
+            raise TypeError(f"essprogramme cannot decode {cls!r}: give a model type")
+        read = lambda data, depth: reader(data)  # noqa: E731
+    try:
+        result: T = read(data, 1)
+    except ValidationError as error:
+        # Found object by object; reported in document order.
+        raise ValidationError(sorted_problems(error.problems)) from None
+    return result
 
 
 def to_dict(obj: Any) -> Any:
@@ -30,63 +75,52 @@ def to_dict(obj: Any) -> Any:
     >>> to_dict(Territory.region(LocalizedText({"fr": "Méditerranée"}), [Territory.iso("TN")]))
     {'name': {'fr': 'Méditerranée'}, 'members': [{'code': 'TN'}]}
     """
-    return unstructure(obj)
+    cls = type(obj)
+    if cls is LocalizedText:
+        return obj.as_dict()
+    if cls is PartialDate:
+        return str(obj)
+    if cls is datetime:
+        return obj.isoformat()[:-6] + "Z"
+    if attrs.has(cls):
+        return unstructure_function(cls, json=False)(obj)
+    raise TypeError(f"essprogramme cannot encode {type_name(obj)}: give a model object")
 
 
-def from_dict(data: Any, type: type[T]) -> T:
-    """Build a ``type`` from plain JSON data; raise :class:`ValidationError` on bad data.
+def from_dict(data: Any, cls: type[T]) -> T:
+    """Build a ``cls`` from plain JSON data; raise :class:`ValidationError` on bad data.
 
     >>> from essprogramme import Territory
     >>> from_dict({"code": "YT"}, Territory)
     Territory(code='YT', name=None, members=())
-    >>> from_dict({"code": 976}, Territory)
+    >>> from_dict({"code": 976, "nmae": "Mayotte"}, Territory)
     Traceback (most recent call last):
     ...
-    essprogramme.errors.ValidationError: 1 problem:
+    essprogramme.errors.ValidationError: 2 problems:
       $.code: expected a string, got an integer [type]
+      $.nmae: is not a known key: did you mean 'name'? [unknown_key]
     """
-    return decode(data, type)
+    return _decode(data, cls, _KEPT)
 
 
 def to_json(obj: Any, *, indent: bool = False) -> str:
     """JSON text for a model object; ``indent`` pretty-prints with two spaces."""
     option = orjson.OPT_UTC_Z | (orjson.OPT_INDENT_2 if indent else 0)
-    return orjson.dumps(unstructure_for_json(obj), option=option).decode()
+    cls = type(obj)
+    data = unstructure_function(cls, json=True)(obj) if attrs.has(cls) and cls is not PartialDate else to_dict(obj)
+    return orjson.dumps(data, option=option).decode()
 
 
 @overload
 def from_json(text: str | bytes) -> Programme: ...
 @overload
-def from_json(text: str | bytes, type: type[T]) -> T: ...
-def from_json(text: str | bytes, type: Any = Programme) -> Any:
-    """Parse JSON text into ``type`` (a :class:`Programme` by default).
+def from_json(text: str | bytes, cls: type[T]) -> T: ...
+def from_json(text: str | bytes, cls: Any = Programme) -> Any:
+    """Parse JSON text into ``cls`` (a :class:`Programme` by default).
 
-    Malformed JSON is reported like any other problem, with code ``json``.
+    Malformed JSON is reported like any other problem, with code ``json``;
+    duplicate keys with code ``duplicate_key``.
     """
-    try:
-        data = orjson.loads(text)
-    except orjson.JSONDecodeError:
-        data = _loads_slowly(text)
-    except TypeError as error:
-        raise _not_json(error) from None
-    return decode(data, type, owned=True)
-
-
-def _not_json(error: Exception) -> ValidationError:
-    return ValidationError([Problem(location=(), code="json", message=f"not JSON: {error}")])
-
-
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
-
-
-def _loads_slowly(text: str | bytes) -> Any:
-    """The standard library's reader, for valid JSON that orjson cannot hold.
-
-    orjson refuses integers beyond 64 bits; they are JSON all the same, so
-    they reach the model and are reported against its ranges, with a path.
-    """
-    try:
-        return json.loads(text, parse_constant=_refuse_constant)
-    except (ValueError, TypeError, RecursionError) as error:
-        raise _not_json(error) from None
+    if not isinstance(text, (str, bytes, bytearray, memoryview)):
+        raise one_problem((), "json", f"expected JSON text (str or bytes), got {type_name(text)}")
+    return _decode(read_json(text), cls, _PARSED)

@@ -9,26 +9,55 @@ code that programs can match on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 import attrs
 
-__all__ = ["Problem", "ValidationError", "json_path"]
+__all__ = ["Problem", "ValidationError", "json_path", "one_problem", "sorted_problems"]
 
 Location = tuple[str | int, ...]
+
+_NAME = re.compile("[A-Za-z_][A-Za-z0-9_]*").fullmatch
+
+
+def _quote(key: str) -> str:
+    """``key`` in single quotes, with quotes, backslashes and unprintables escaped."""
+    out = []
+    for char in key:
+        if char in "\\'":
+            out.append("\\" + char)
+        elif char.isprintable():
+            out.append(char)
+        else:
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+    return "'" + "".join(out) + "'"
 
 
 def json_path(location: Iterable[str | int]) -> str:
     """Spell a location as a JSON path, the way ``jsonschema`` does.
 
+    Keys that are not plain names are quoted, so every path reads one way
+    only, and nothing unprintable reaches a terminal.
+
     >>> json_path(("sessions", 2, "end"))
     '$.sessions[2].end'
+    >>> json_path(("title", "fr-CA"))
+    "$.title['fr-CA']"
+    >>> json_path(("a.b", "it's"))
+    "$['a.b']['it\\\\'s']"
     >>> json_path(())
     '$'
     """
     parts = ["$"]
     for step in location:
-        parts.append(f"[{step}]" if type(step) is int else f".{step}")
+        if type(step) is int:
+            parts.append(f"[{step}]")
+        elif _NAME(step):
+            parts.append(f".{step}")
+        else:
+            parts.append(f"[{_quote(str(step))}]")
     return "".join(parts)
 
 
@@ -48,7 +77,7 @@ class Problem:
 
     >>> Problem(location=("sessions", 0, "end"), code="end_before_start",
     ...         message="must be after start")
-    Problem(path='$.sessions[0].end', code='end_before_start', message='must be after start')
+    Problem(location=('sessions', 0, 'end'), code='end_before_start', message='must be after start')
     """
 
     location: Location = attrs.field(converter=_location)
@@ -63,9 +92,6 @@ class Problem:
     def within(self, *prefix: str | int) -> Problem:
         """The same problem, seen from a container ``prefix`` steps up."""
         return Problem(location=(*prefix, *self.location), code=self.code, message=self.message)
-
-    def __repr__(self) -> str:
-        return f"Problem(path={self.path!r}, code={self.code!r}, message={self.message!r})"
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message} [{self.code}]"
@@ -110,3 +136,29 @@ class ValidationError(ValueError):
 
     def __reduce__(self) -> tuple[type[ValidationError], tuple[tuple[Problem, ...]]]:
         return (type(self), (self.problems,))
+
+
+def one_problem(location: Iterable[str | int], code: str, message: str) -> ValidationError:
+    """A :class:`ValidationError` of a single problem.
+
+    >>> one_problem(("code",), "territory_code", "is not an ISO 3166 code").codes
+    frozenset({'territory_code'})
+    """
+    return ValidationError([Problem(location=tuple(location), code=code, message=message)])
+
+
+def _step_key(step: str | int) -> tuple[int, int, str]:
+    return (0, step, "") if type(step) is int else (1, 0, str(step))
+
+
+def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems in document order of their paths (``[2]`` before ``[10]``), then by code.
+
+    >>> found = [Problem(location=("sessions", 10), code="c", message="m"),
+    ...          Problem(location=("sessions", 2), code="c", message="m")]
+    >>> [p.path for p in sorted_problems(found)]
+    ['$.sessions[2]', '$.sessions[10]']
+    """
+    return sorted(
+        problems, key=lambda p: ([_step_key(s) for s in p.location], p.code, p.message)
+    )

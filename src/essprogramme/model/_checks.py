@@ -1,63 +1,72 @@
-"""Constructor checks, generated once per class from its annotations.
+"""The model's rules, written once and generated into code for every class.
 
-Every model class runs :func:`validate` after ``__init__``. The first time a
-class is seen, its attrs fields are compiled into one straight-line Python
-function (the way attrs and cattrs generate their own code): an exact-type
-test per field with the field's format check, then the class's own
-cross-field rules (``_rules``) when the types are right. One call per object,
-no per-field validator calls: this is the hot path of decoding.
+Every field's rule comes from its annotation and its metadata (a ``format``
+for strings, ``min``/``max`` for integers, ``distinct`` for arrays, see
+:data:`FORMATS`); every cross-field rule from the class's ``_rules``
+method. From these one emitter writes, per class, two functions that share
+every check, line for line:
 
-A field says how its strings are checked with ``metadata={"format": ...}``
-(see :data:`FORMATS`) and bounds its integers with ``"min"``/``"max"``.
+* the **constructor check**, installed by :func:`model` as the class's
+  ``__attrs_post_init__``: it checks Python values (words like ``str`` and
+  ``tuple`` in its messages) and stores the immutable form (a list becomes a
+  tuple, an aware datetime becomes UTC);
+* the **JSON structure function**, used by :mod:`essprogramme.codec`: it
+  reads plain JSON data and builds the object without calling ``__init__``.
+
+Both always collect every problem: valid data pays only for the checks, and
+a failing document is reported in the same single pass, with every problem
+located, so no second engine can disagree with the first.
 """
 
 from __future__ import annotations
 
+import difflib
 import enum
-import linecache
-import re
 import types
 import typing
-from collections.abc import Callable, Iterable
-from datetime import UTC, date, datetime
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, TypeVar
 
 import attrs
 
-from ..errors import Problem, ValidationError
+from ..errors import Location, Problem, ValidationError, one_problem
 from . import _formats
+from ._codegen import Source
 
 __all__ = [
+    "DISTINCT",
     "FORMATS",
     "ID",
     "LANGUAGE",
+    "LANGUAGES",
+    "MAX_INSTANT",
     "MAX_SAFE_INTEGER",
+    "MIN_INSTANT",
     "URL",
     "ZONE",
-    "decoded_checker",
-    "to_utc",
+    "model",
+    "references",
+    "rule",
+    "show",
+    "structure_function",
     "type_name",
-    "validate",
 ]
 
-#: name -> (predicate, problem code, message). Predicates are truthy for
-#: good values; the hot ones are C-level regex matchers, called directly.
+C = TypeVar("C", bound=type)
+
+#: format name -> (predicate, problem code, message). Predicates are truthy
+#: for good values; patterns are matched whole (``fullmatch``).
+#: The hot ones are C-level calls: a compiled pattern's ``fullmatch``, a set's
+#: ``__contains__``, an ``lru_cache``.
 FORMATS: dict[str, tuple[Callable[[str], object], str, str]] = {
-    "id": (
-        re.compile(_formats.ID_PATTERN).match,
-        "id",
-        "is not a valid id (letters, digits, '.', '_', '-')",
-    ),
+    "id": (_formats.ID_MATCH, "id", "is not a valid id (letters, digits, '.', '_', '-')"),
     "language": (_formats.is_language_tag, "language_tag", "is not a BCP 47 language tag"),
-    "zone": (_formats.is_zone_key, "time_zone", "is not an IANA time zone key"),
+    "zone": (_formats.zone_keys().__contains__, "time_zone", "is not an IANA time zone key"),
     "url": (_formats.is_url, "url", "is not an absolute http(s) URL"),
-    "country": (
-        re.compile(_formats.COUNTRY_PATTERN).match,
-        "country_code",
-        "is not an ISO 3166-1 alpha-2 code",
-    ),
+    "country": (_formats.COUNTRY_MATCH, "country_code", "is not an ISO 3166-1 alpha-2 code"),
     "territory": (
-        re.compile(_formats.TERRITORY_CODE_PATTERN).match,
+        _formats.TERRITORY_MATCH,
         "territory_code",
         "is not an ISO 3166-1 alpha-2 or ISO 3166-2 code",
     ),
@@ -65,247 +74,662 @@ FORMATS: dict[str, tuple[Callable[[str], object], str, str]] = {
 
 #: The largest integer every JSON reader holds exactly (2**53 - 1).
 MAX_SAFE_INTEGER = 2**53 - 1
+#: The instants the model holds: every zone can show them on its wall clock.
+MIN_INSTANT = datetime(1, 1, 2, tzinfo=UTC)
+MAX_INSTANT = datetime(9999, 12, 30, 23, 59, 59, 999999, tzinfo=UTC)
 
 # Metadata shorthands for field declarations.
 ID = {"format": "id"}
 LANGUAGE = {"format": "language"}
+#: Language tags, each at most once (case-insensitively: ``fr`` is ``FR``).
+LANGUAGES = {"format": "language", "distinct": "casefold"}
 ZONE = {"format": "zone"}
 URL = {"format": "url"}
-
-_JSON_NAMES = {str: "a string", int: "an integer", bool: "a boolean", tuple: "an array"}
-
-
-def _exec(source: str, filename: str, names: dict[str, Any]) -> None:
-    """Run generated source, keeping it for tracebacks and debuggers."""
-    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    exec(compile(source, filename, "exec"), names)
+#: For arrays whose items must be distinct.
+DISTINCT = {"distinct": True}
 
 
-def type_name(value: object) -> str:
-    """Name a value's type the way a JSON author would understand it."""
-    if value is None:
-        return "null"
-    kind = type(value)
-    if kind is bool:
-        return "a boolean"
-    if kind is dict:
-        return "an object"
-    if kind is list or kind is tuple:
-        return "an array"
-    return _JSON_NAMES.get(kind, kind.__name__)
+def references(collection: str, *, distinct: bool = False) -> dict[str, Any]:
+    """Metadata of an id field that refers to an item of a programme's ``collection``.
 
-
-def to_utc(value: Any) -> Any:
-    """attrs converter: aware datetimes become UTC; anything else is left for the checks."""
-    if type(value) is datetime and value.tzinfo is not UTC and value.utcoffset() is not None:
-        try:
-            return value.astimezone(UTC)
-        except OverflowError:
-            return value
-    return value
-
-
-_Checker = Callable[[Any], None]
-_CHECKERS: dict[type, _Checker] = {}
-
-
-def validate(obj: Any) -> None:
-    """Run ``obj``'s generated checks; raise :class:`ValidationError` on problems.
-
-    Model classes call this from ``__attrs_post_init__``. The first call
-    compiles the class's checks and installs them as its
-    ``__attrs_post_init__``, so later instances run them with no detour.
+    :class:`~essprogramme.Programme` derives its reference checks from these.
     """
-    cls = type(obj)
-    checker = _CHECKERS.get(cls) or _compile(cls)
-    checker(obj)
-
-
-def _describe(t: Any) -> str:
-    if t is str:
-        return "a string"
-    if t is int:
-        return "an integer"
-    if t is datetime:
-        return "an aware datetime"
-    if t is date:
-        return "a date"
-    return f"a {t.__name__}"
-
-
-class _Emitter:
-    """Writes the source of one checker function."""
-
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.names: dict[str, Any] = {"P": Problem, "_tn": type_name, "UTC": UTC}
-        self.counter = 0
-
-    def bind(self, value: Any) -> str:
-        self.counter += 1
-        name = f"_g{self.counter}"
-        self.names[name] = value
-        return name
-
-    def problem(self, pad: str, loc: str, code: str, message: str, detail: str = "") -> None:
-        msg = repr(message) + (f" + {detail}" if detail else "")
-        self.lines.append(f"{pad}problems.append(P(location={loc}, code={code!r}, message={msg}))")
-
-    def emit(self, t: Any, meta: Any, var: str, loc: str, depth: int) -> None:
-        pad = "    " * depth
-        origin = typing.get_origin(t)
-        if origin in (types.UnionType, typing.Union):
-            (inner,) = [a for a in typing.get_args(t) if a is not type(None)]
-            self.lines.append(f"{pad}if {var} is not None:")
-            self.emit(inner, meta, var, loc, depth + 1)
-            return
-        if origin in (tuple, frozenset):
-            kind = self.bind(origin)
-            (item_type, *_) = typing.get_args(t)
-            what = "an array" if origin is tuple else "an array of distinct values"
-            self.lines.append(f"{pad}if type({var}) is not {kind}:")
-            self.problem(pad + "    ", loc, "type", f"expected {what}, got ", f"_tn({var})")
-            self.lines.append(f"{pad}else:")
-            item = f"x{depth}"
-            index = f"i{depth}"
-            self.lines.append(f"{pad}    for {index}, {item} in enumerate({var}):")
-            # A tuple item is located by its index; a set item by its set.
-            item_loc = f"({loc[1:-1]} {index},)" if origin is tuple else loc
-            self.emit(item_type, meta, item, item_loc, depth + 2)
-            return
-        if t is str:
-            self.lines.append(f"{pad}if type({var}) is not str and not isinstance({var}, str):")
-            self.problem(pad + "    ", loc, "type", "expected a string, got ", f"_tn({var})")
-            fmt = meta.get("format")
-            if fmt:
-                predicate, code, message = FORMATS[fmt]
-                check = self.bind(predicate)
-                self.lines.append(f"{pad}elif not {check}({var}):")
-                self.problem(pad + "    ", loc, code, message + ": ", f"repr({var})")
-            else:
-                self.lines.append(f"{pad}elif not {var}.strip():")
-                self.problem(pad + "    ", loc, "empty", "must not be empty or blank")
-            return
-        if t is int:
-            self.lines.append(f"{pad}if type({var}) is not int:")
-            self.problem(pad + "    ", loc, "type", "expected an integer, got ", f"_tn({var})")
-            low, high = meta.get("min"), meta.get("max")
-            if low is not None or high is not None:
-                cond = " or ".join(
-                    c
-                    for c in (
-                        f"{var} < {low}" if low is not None else "",
-                        f"{var} > {high}" if high is not None else "",
-                    )
-                    if c
-                )
-                bounds = f"from {low}" + (f" to {high}" if high is not None else " upwards")
-                self.lines.append(f"{pad}elif {cond}:")
-                self.problem(pad + "    ", loc, "range", f"must be {bounds}, got ", f"str({var})")
-            return
-        if t is datetime:
-            self.lines.append(f"{pad}if not isinstance({var}, datetime):")
-            self.names["datetime"] = datetime
-            self.problem(
-                pad + "    ", loc, "type", "expected an aware datetime, got ", f"_tn({var})"
-            )
-            self.lines.append(f"{pad}elif {var}.tzinfo is None or {var}.utcoffset() is None:")
-            self.problem(
-                pad + "    ",
-                loc,
-                "naive_datetime",
-                "naive datetime: give a time zone or an offset",
-            )
-            self.lines.append(f"{pad}elif {var}.tzinfo is not UTC:")
-            self.problem(pad + "    ", loc, "instant_range", "cannot be represented in UTC")
-            return
-        if t is date:
-            self.names["date"] = date
-            self.lines.append(f"{pad}if type({var}) is not date:")
-            self.problem(pad + "    ", loc, "type", "expected a date, got ", f"_tn({var})")
-            return
-        if isinstance(t, type):
-            cls = self.bind(t)
-            self.lines.append(f"{pad}if type({var}) is not {cls} and not isinstance({var}, {cls}):")
-            if issubclass(t, enum.Enum):
-                wanted = f"a {t.__name__} member"
-                self.problem(pad + "    ", loc, "enum", f"expected {wanted}, got ", f"_tn({var})")
-            else:
-                self.problem(
-                    pad + "    ", loc, "type", f"expected {_describe(t)}, got ", f"_tn({var})"
-                )
-            return
-        raise TypeError(f"no check for type {t!r}")  # pragma: no cover - a model bug
-
-
-def _holds_plain_json(t: Any) -> bool:
-    """Whether a field of type ``t`` can hold JSON values unconverted (str, int)."""
-    if t is str or t is int:
-        return True
-    origin = typing.get_origin(t)
-    if origin in (types.UnionType, typing.Union, tuple, frozenset):
-        return any(_holds_plain_json(a) for a in typing.get_args(t) if a is not type(None))
-    return False
-
-
-def _compile(cls: type, *, decoded: bool = False) -> _Checker:
-    """Generate the checks of ``cls``.
-
-    With ``decoded``, for objects built by the fast decoder: it converted
-    every other field itself, so only fields holding plain JSON values
-    (strings, integers, arrays of them) are checked, then the rules.
-    """
-    attrs.resolve_types(cls)
-    emitter = _Emitter()
-    emitter.lines.append("def check(self):")
-    emitter.lines.append("    problems = []")
-    for field in attrs.fields(cls):
-        if not field.init or (decoded and not _holds_plain_json(field.type)):
-            continue
-        var = f"v_{field.name}"
-        emitter.lines.append(f"    {var} = self.{field.name}")
-        emitter.emit(field.type, field.metadata, var, f"({field.name!r},)", 1)
-    if hasattr(cls, "_rules"):
-        emitter.lines.append("    if not problems:")
-        emitter.lines.append("        problems = [*self._rules()]")
-    emitter.lines.append("    if problems:")
-    emitter.lines.append("        raise ValidationError(problems)")
-    source = "\n".join(emitter.lines)
-    namespace = dict(emitter.names, ValidationError=ValidationError)
-    kind = "decoded checks" if decoded else "checks"
-    _exec(source, f"<essprogramme {kind} {cls.__qualname__}>", namespace)
-    checker: _Checker = namespace["check"]
-    if not decoded:
-        _CHECKERS[cls] = checker
-        cls.__attrs_post_init__ = checker  # type: ignore[attr-defined]
-    return checker
-
-
-def decoded_checker(cls: type) -> _Checker:
-    """The checks for objects of ``cls`` that the fast decoder built itself."""
-    return _compile(cls, decoded=True)
-
-
-def item_problem(item_type: Any, metadata: Any, value: Any) -> tuple[str, str] | None:
-    """What is wrong with one item of a set field, as ``(code, message)``; else None.
-
-    The generated checks locate a set's bad items at the set (a set has no
-    order); a decoder that knows the JSON array's order uses this to point
-    at the index.
-    """
-    if item_type is str and type(value) is str:
-        fmt = metadata.get("format")
-        if fmt:
-            predicate, code, message = FORMATS[fmt]
-            return None if predicate(value) else (code, f"{message}: {value!r}")
-        return None if value.strip() else ("empty", "must not be empty or blank")
-    if item_type is int and type(value) is int:
-        low, high = metadata.get("min"), metadata.get("max")
-        if (low is not None and value < low) or (high is not None and value > high):
-            return ("range", f"must be from {low} to {high}, got {value}")
-    return None
+    meta: dict[str, Any] = {"format": "id", "references": collection}
+    if distinct:
+        meta["distinct"] = True
+    return meta
 
 
 def rule(location: Iterable[str | int], code: str, message: str) -> Problem:
     """A problem found by a class's own rules, located relative to the object."""
     return Problem(location=tuple(location), code=code, message=message)
+
+
+# What a value is called, in the words of each side -------------------------
+
+_JSON_NAMES: dict[type, str] = {
+    str: "a string",
+    int: "an integer",
+    float: "a number",
+    bool: "a boolean",
+    dict: "an object",
+    list: "an array",
+    type(None): "null",
+}
+
+
+def type_name(value: object) -> str:
+    """Name a value's type the way a JSON author would understand it.
+
+    >>> type_name(42), type_name([]), type_name(None), type_name({1, 2})
+    ('an integer', 'an array', 'null', 'set')
+    """
+    return _JSON_NAMES.get(type(value)) or type(value).__name__
+
+
+def python_name(value: object) -> str:
+    """Name a value's type the way a Python programmer would: ``str``, ``None``."""
+    return "None" if value is None else type(value).__name__
+
+
+def show(value: object, limit: int = 60) -> str:
+    """``repr(value)``, shortened: messages stay readable and bounded.
+
+    >>> show("x" * 100)[-3:]
+    "x'…"
+    """
+    if type(value) is str and len(value) > limit:
+        return repr(value[:limit]) + "…"
+    text = repr(value)
+    return text if len(text) <= limit + 2 else text[: limit + 2] + "…"
+
+
+# Leaf conversions shared by the generated code ------------------------------
+
+
+def _fail(code: str, message: str) -> ValidationError:
+    return one_problem((), code, message)
+
+
+_INSTANT_CACHE: dict[str, datetime] = {}
+
+
+def _check_instant_range(moment: datetime, shown: str) -> datetime:
+    if moment < MIN_INSTANT or moment > MAX_INSTANT:
+        raise _fail(
+            "instant_range",
+            f"{shown} is outside 0001-01-02T00:00:00Z to 9999-12-30T23:59:59Z, "
+            "where every zone can show it",
+        )
+    return moment
+
+
+def _parse_instant(value: Any) -> datetime:
+    """An RFC 3339 date-time with an offset, as a UTC datetime (cached: instants repeat)."""
+    moment = _INSTANT_CACHE.get(value) if type(value) is str else None
+    if moment is not None:
+        return moment
+    if type(value) is not str:
+        raise _fail("type", f"expected an RFC 3339 date-time string, got {type_name(value)}")
+    if _formats.is_instant_text(value) is None:
+        if _formats.looks_naive(value):
+            raise _fail("naive_datetime", f"no offset in {show(value)}: add Z or +hh:mm")
+        raise _fail(
+            "instant",
+            "expected an RFC 3339 date-time with an offset (2021-10-08T11:00:00Z), "
+            f"got {show(value)}",
+        )
+    try:
+        moment = datetime.fromisoformat(value.upper())
+    except ValueError as error:
+        if value.startswith("0000"):
+            raise _fail("instant_range", f"{show(value)} is before the year 1") from None
+        raise _fail("instant", f"{show(value)} is not a real instant: {error}") from None
+    try:
+        moment = moment.astimezone(UTC)
+    except OverflowError:
+        raise _fail("instant_range", f"{show(value)} is outside the years 1 to 9999") from None
+    _check_instant_range(moment, show(value))
+    if len(_INSTANT_CACHE) >= 4096:
+        _INSTANT_CACHE.clear()
+    _INSTANT_CACHE[value] = moment
+    return moment
+
+
+_DAY = timedelta(days=1)
+
+
+def _aware_instant(value: Any) -> datetime:
+    """A Python datetime with a working offset, as a plain UTC datetime.
+
+    Subclasses (pendulum, freezegun, pandas) become plain datetimes; a
+    tzinfo that fails or lies (an offset of a day or more) is refused.
+    """
+    if not isinstance(value, datetime):
+        raise _fail("type", f"expected an aware datetime, got {python_name(value)}")
+    if type(value) is datetime and value.tzinfo is UTC:
+        return _check_instant_range(value, value.isoformat())
+    try:
+        offset = value.utcoffset()
+    except Exception as error:  # noqa: BLE001 - a third-party tzinfo may raise anything
+        raise _fail("instant", f"its tzinfo failed: {type(error).__name__}: {error}") from None
+    if offset is None:
+        raise _fail("naive_datetime", "naive datetime: give a time zone or an offset")
+    if type(offset) is not timedelta or not -_DAY < offset < _DAY:
+        raise _fail("instant", f"its tzinfo gives an impossible offset: {show(offset)}")
+    wall = datetime(
+        value.year,
+        value.month,
+        value.day,
+        value.hour,
+        value.minute,
+        value.second,
+        value.microsecond,
+        tzinfo=UTC,
+    )
+    try:
+        moment = wall - offset
+    except OverflowError:
+        raise _fail("instant_range", "is outside the years 1 to 9999 in UTC") from None
+    return _check_instant_range(moment, moment.isoformat())
+
+
+def _parse_date(value: Any) -> date:
+    if type(value) is not str:
+        raise _fail("type", f"expected a date string (YYYY-MM-DD), got {type_name(value)}")
+    if _formats.is_date_text(value) is None:
+        raise _fail("date", f"expected a date as YYYY-MM-DD, got {show(value)}")
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise _fail("date", f"{show(value)} is not a calendar date: {error}") from None
+
+
+def _unknown_keys(data: dict[Any, Any], known: frozenset[str]) -> list[Problem]:
+    """A problem for each key not in ``known`` (did you mean...?), in document order."""
+    problems = []
+    for key in data:
+        if type(key) is not str:
+            problems.append(
+                Problem(
+                    location=(),
+                    code="type",
+                    message=f"object keys must be strings, got {show(key)} ({type_name(key)})",
+                )
+            )
+        elif key not in known:
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f": did you mean {close[0]!r}?" if close else ""
+            problems.append(
+                Problem(location=(key,), code="unknown_key", message=f"is not a known key{hint}")
+            )
+    return problems
+
+
+def _later_duplicates(values: Iterable[Any], fold: bool) -> Iterator[tuple[int, Any, int]]:
+    """``(index, value, first_index)`` for each item equal to an earlier one."""
+    seen: dict[Any, int] = {}
+    for index, value in enumerate(values):
+        key = value.lower() if fold and type(value) is str else value
+        if key in seen:
+            yield index, value, seen[key]
+        else:
+            seen[key] = index
+
+
+def _duplicate_problems(values: Iterable[Any], location: Location, fold: bool) -> list[Problem]:
+    return [
+        Problem(
+            location=(*location, index),
+            code="duplicate",
+            message=f"{show(value)} is already at index {first}",
+        )
+        for index, value, first in _later_duplicates(values, fold)
+    ]
+
+
+def _nest(problems: list[Problem], error: ValidationError, location: Location) -> None:
+    problems.extend(problem.within(*location) for problem in error.problems)
+
+
+def _too_deep(data: dict[str, Any], depth: int) -> list[Problem]:
+    """Depth problems for an object at ``depth``: its containers would be deeper."""
+    limit = _formats.MAX_DEPTH
+    if depth > limit:
+        return [Problem(location=(), code="depth", message=f"nested deeper than {limit} levels")]
+    return [
+        Problem(location=(key,), code="depth", message=f"nested deeper than {limit} levels")
+        for key, value in data.items()
+        if type(value) is dict or type(value) is list
+    ]
+
+
+_set_attribute = object.__setattr__
+
+
+# The emitter ----------------------------------------------------------------
+
+
+def optional_inner(t: Any) -> Any:
+    """``X`` for ``X | None``; ``None`` for any other type."""
+    if typing.get_origin(t) in (types.UnionType, typing.Union):
+        (inner,) = [a for a in typing.get_args(t) if a is not type(None)]
+        return inner
+    return None
+
+
+def _python_type_name(t: Any) -> str:
+    inner = optional_inner(t)
+    if inner is not None:
+        return f"{_python_type_name(inner)} or None"
+    origin = typing.get_origin(t)
+    if origin is not None:
+        return f"{origin.__name__}[{_python_type_name(typing.get_args(t)[0])}]"
+    return str(t.__name__)
+
+
+class _Emitter:
+    """Writes one generated function; ``json`` chooses the side it reads."""
+
+    def __init__(
+        self, src: Source, *, json: bool, leaves: Mapping[type, Any], trusted: bool = False
+    ) -> None:
+        self.src = src
+        self.json = json
+        self.leaves = leaves
+        # Text from our own parser holds no lone surrogates: no need to look.
+        self.trusted = trusted
+        self.counter = 0
+        for name, value in {
+            "Problem": Problem,
+            "ValidationError": ValidationError,
+            "nest": _nest,
+            "got": type_name if json else python_name,
+            "show": show,
+            "has_lone_surrogate": _formats.has_lone_surrogate,
+            "duplicates": _duplicate_problems,
+        }.items():
+            src.bind(name, value)
+
+    def fresh(self, stem: str) -> str:
+        self.counter += 1
+        return f"{stem}{self.counter}"
+
+    def problem(self, ind: int, loc: str, code: str, message: str) -> None:
+        self.src.line(ind, f"problems.append(Problem(location={loc}, code={code!r}, message={message}))")
+
+    def type_problem(self, ind: int, loc: str, var: str, wanted: str) -> None:
+        self.problem(ind, loc, "type", f"{('expected ' + wanted + ', got ')!r} + got({var})")
+
+    def value(
+        self,
+        t: Any,
+        meta: Mapping[str, Any],
+        var: str,
+        loc: str,
+        out: str,
+        ind: int,
+        depth: str = "depth + 1",
+    ) -> None:
+        """Check ``var`` against ``t``; on success store the model's value in ``out``.
+
+        ``out`` is a variable, or a sink such as ``items.append``; ``depth``
+        is the JSON nesting depth of ``var``.
+        """
+        src = self.src
+        inner = optional_inner(t)
+        if inner is not None:
+            src.line(ind, f"if {var} is None:")
+            src.line(ind + 1, self.store(out, "None"))
+            src.line(ind, "else:")
+            self.value(inner, meta, var, loc, out, ind + 1, depth)
+            return
+        origin = typing.get_origin(t)
+        if origin is tuple or origin is frozenset:
+            self.array(t, origin, meta, var, loc, out, ind)
+        elif t is str:
+            self.string(meta, var, loc, out, ind)
+        elif t is int:
+            self.integer(meta, var, loc, out, ind)
+        elif isinstance(t, type) and issubclass(t, enum.Enum):
+            self.member(t, var, loc, out, ind)
+        elif self.json and t in self.leaves:
+            convert = src.bind(f"read_{t.__name__}", self.leaves[t])
+            self.guarded(self.store(out, f"{convert}({var})"), loc, ind)
+        elif not self.json and t is datetime:
+            convert = src.bind("aware_instant", _aware_instant)
+            self.guarded(self.store(out, f"{convert}({var})"), loc, ind)
+        elif self.json and attrs.has(t):
+            fn = src.bind(f"structure_{t.__name__}", self.nested(t))
+            self.guarded(self.store(out, f"{fn}({var}, {depth})"), loc, ind)
+        elif isinstance(t, type):
+            cls = src.bind(f"cls_{t.__name__}", t)
+            check = f"type({var}) is not {cls}"
+            if attrs.has(t):
+                check += f" and not isinstance({var}, {cls})"
+            src.line(ind, f"if {check}:")
+            article = "an" if t.__name__[0] in "AEIOU" else "a"
+            self.type_problem(ind + 1, loc, var, f"{article} {t.__name__}")
+            src.line(ind, "else:")
+            src.line(ind + 1, self.store(out, var))
+        else:  # pragma: no cover - a model bug
+            raise TypeError(f"no rule for type {t!r}")
+
+    def nested(self, cls: type) -> Callable[[Any, int], Any]:
+        """The structure function of a nested class; looked up late if it nests itself."""
+        key = (cls, id(self.leaves), self.trusted)
+        if key in _BUILDING:
+            return _StructureRef(cls, self.leaves, self.trusted)
+        return _structure_for(cls, self.leaves, self.trusted)
+
+    @staticmethod
+    def store(out: str, expr: str) -> str:
+        """The statement keeping ``expr``: an assignment, or a call to a sink like ``items.append``."""
+        return f"{out}({expr})" if out.endswith(".append") else f"{out} = {expr}"
+
+    def guarded(self, statement: str, loc: str, ind: int) -> None:
+        self.src.line(ind, "try:")
+        self.src.line(ind + 1, statement)
+        self.src.line(ind, "except ValidationError as error:")
+        self.src.line(ind + 1, f"nest(problems, error, {loc})")
+
+    def string(self, meta: Mapping[str, Any], var: str, loc: str, out: str, ind: int) -> None:
+        src = self.src
+        src.line(ind, f"if type({var}) is not str:")
+        self.type_problem(ind + 1, loc, var, "a string" if self.json else "str")
+        if not self.trusted:
+            src.line(ind, f"elif has_lone_surrogate({var}):")
+            self.problem(ind + 1, loc, "unicode", "'holds a lone surrogate: not Unicode text'")
+        fmt = meta.get("format")
+        if fmt:
+            predicate, code, message = FORMATS[fmt]
+            check = src.bind(f"is_{fmt}", predicate)
+            src.line(ind, f"elif not {check}({var}):")
+            self.problem(ind + 1, loc, code, f"{message + ': '!r} + show({var})")
+        else:
+            src.line(ind, f"elif not {var} or {var}.isspace():")
+            self.problem(ind + 1, loc, "empty", "'must not be empty or blank'")
+        src.line(ind, "else:")
+        src.line(ind + 1, self.store(out, var))
+
+    def integer(self, meta: Mapping[str, Any], var: str, loc: str, out: str, ind: int) -> None:
+        src = self.src
+        src.line(ind, f"if type({var}) is not int:")
+        self.type_problem(ind + 1, loc, var, "an integer" if self.json else "int")
+        low, high = meta.get("min"), meta.get("max")
+        if low is not None or high is not None:
+            tests = [f"{var} < {low}"] if low is not None else []
+            tests += [f"{var} > {high}"] if high is not None else []
+            bounds = f"from {low}" + (f" to {high}" if high is not None else " upwards")
+            src.line(ind, f"elif {' or '.join(tests)}:")
+            self.problem(ind + 1, loc, "range", f"{'must be ' + bounds + ', got '!r} + str({var})")
+        src.line(ind, "else:")
+        src.line(ind + 1, self.store(out, var))
+
+    def member(self, t: type[enum.Enum], var: str, loc: str, out: str, ind: int) -> None:
+        src = self.src
+        values = ", ".join(repr(m.value) for m in t)
+        if self.json:
+            members = src.bind(f"members_{t.__name__}", {m.value: m for m in t})
+            found = self.fresh("member")
+            src.line(ind, f"{found} = {members}.get({var}) if type({var}) is str else None")
+            src.line(ind, f"if {found} is None:")
+            self.problem(ind + 1, loc, "enum", f"{'expected one of ' + values + '; got '!r} + show({var})")
+            src.line(ind, "else:")
+            src.line(ind + 1, self.store(out, found))
+        else:
+            cls = src.bind(f"cls_{t.__name__}", t)
+            src.line(ind, f"if type({var}) is not {cls}:")
+            wanted = f"expected a {t.__name__} member (one of {values}), got "
+            self.problem(ind + 1, loc, "enum", f"{wanted!r} + got({var}) + ' ' + show({var})")
+            src.line(ind, "else:")
+            src.line(ind + 1, self.store(out, var))
+
+    def array(
+        self, t: Any, origin: Any, meta: Mapping[str, Any], var: str, loc: str, out: str, ind: int
+    ) -> None:
+        src = self.src
+        item_type = typing.get_args(t)[0]
+        is_set = origin is frozenset
+        if self.json:
+            src.line(ind, f"if type({var}) is not list:")
+            wanted = "an array of distinct values" if is_set else "an array"
+            self.type_problem(ind + 1, loc, var, wanted)
+        else:
+            kinds = "(set, frozenset)" if is_set else "(tuple, list)"
+            src.line(ind, f"if not isinstance({var}, {kinds}):")
+            what = "a set or frozenset" if is_set else "a tuple or list"
+            self.type_problem(ind + 1, loc, var, f"{what} of {_python_type_name(item_type)}")
+        src.line(ind, "else:")
+        index, item = self.fresh("i"), self.fresh("x")
+        # A set's items have no order in Python: they are located at the set.
+        item_loc = loc if is_set and not self.json else f"({loc[1:-1]} {index},)"
+        if self.json and _converts(item_type):
+            source = self.fresh("items")
+            src.line(ind + 1, f"{source} = []")
+            sink = f"{source}.append"
+        else:  # the items are kept as they are: only checked
+            source, sink = var, self.fresh("y")
+        src.line(ind + 1, f"for {index}, {item} in enumerate({var}):")
+        self.value(item_type, meta, item, item_loc, sink, ind + 2, "depth + 2")
+        if is_set:
+            src.line(ind + 1, f"{out} = frozenset({source})")
+            if self.json:
+                src.line(ind + 1, f"if len({out}) != len({source}):")
+                src.line(ind + 2, f"problems.extend(duplicates({source}, {loc}, False))")
+        else:
+            kind = "tuple" if self.json else f"{var} if type({var}) is tuple else tuple"
+            src.line(ind + 1, f"{out} = {kind}({source})")
+            distinct = meta.get("distinct")
+            if distinct:
+                fold = distinct == "casefold"
+                unique = f"{{x.lower() for x in {out}}}" if fold else f"set({out})"
+                src.line(ind + 1, f"if len({out}) > 1 and len({unique}) != len({out}):")
+                src.line(ind + 2, f"problems.extend(duplicates({out}, {loc}, {fold}))")
+
+
+def _converts(t: Any) -> bool:
+    """Whether JSON values of type ``t`` become other Python values."""
+    inner = optional_inner(t)
+    return _converts(inner) if inner is not None else t not in (str, int)
+
+
+class _StructureRef:
+    """A class's structure function, looked up on first call (classes may nest themselves)."""
+
+    __slots__ = ("cls", "fn", "leaves", "trusted")
+
+    def __init__(self, cls: type, leaves: Mapping[type, Any], trusted: bool) -> None:
+        self.cls = cls
+        self.leaves = leaves
+        self.trusted = trusted
+        self.fn: Callable[[Any, int], Any] | None = None
+
+    def __call__(self, data: Any, depth: int) -> Any:
+        fn = self.fn
+        if fn is None:
+            fn = self.fn = _structure_for(self.cls, self.leaves, self.trusted)
+        return fn(data, depth)
+
+
+def _reaches_itself(cls: type) -> bool:
+    """Whether ``cls`` can contain itself through its fields (a region's members)."""
+    seen: set[type] = set()
+    stack = [cls]
+    while stack:
+        current = stack.pop()
+        for field in attrs.fields(current):
+            for t in _field_classes(field.type):
+                if t is cls:
+                    return True
+                if t not in seen:
+                    seen.add(t)
+                    stack.append(t)
+    return False
+
+
+def _field_classes(t: Any) -> Iterator[type]:
+    if isinstance(t, type):
+        if attrs.has(t):
+            yield t
+        return
+    for arg in typing.get_args(t):
+        yield from _field_classes(arg)
+
+
+def _model_fields(cls: type) -> list[attrs.Attribute[Any]]:
+    return [f for f in attrs.fields(cls) if f.init]
+
+
+def _emit_rules(src: Source, cls: type, target: str, ind: int) -> None:
+    if hasattr(cls, "_rules"):
+        src.line(ind, "if not problems:")
+        src.line(ind + 1, f"problems.extend({target}._rules())")
+
+
+def _compile_check(cls: type) -> Callable[[Any], None]:
+    """The constructor check of ``cls``: Python values, every problem, immutable forms."""
+    src = Source(f"check {cls.__qualname__}")
+    emitter = _Emitter(src, json=False, leaves={})
+    setter = src.bind("set_attribute", _set_attribute)
+    src.line(0, "def check(self):")
+    src.line(1, "problems = []")
+    for field in _model_fields(cls):
+        var, out = f"v_{field.name}", f"x_{field.name}"
+        src.line(1, f"{var} = self.{field.name}")
+        emitter.value(field.type, field.metadata, var, f"({field.name!r},)", out, 1)
+        if _python_converts(field.type):
+            src.line(1, f"if not problems and {out} is not {var}:")
+            src.line(2, f"{setter}(self, {field.name!r}, {out})")
+    _emit_rules(src, cls, "self", 1)
+    src.line(1, "if problems:")
+    src.line(2, "raise ValidationError(problems)")
+    check: Callable[[Any], None] = src.compile("check")
+    return check
+
+
+def _python_converts(t: Any) -> bool:
+    inner = optional_inner(t)
+    if inner is not None:
+        return _python_converts(inner)
+    return t is datetime or typing.get_origin(t) in (tuple, frozenset)
+
+
+_Key = tuple[type, int, bool]
+_STRUCTURES: dict[_Key, Callable[[Any, int], Any]] = {}
+_BUILDING: set[_Key] = set()
+
+
+def _structure_for(
+    cls: type, leaves: Mapping[type, Any], trusted: bool
+) -> Callable[[Any, int], Any]:
+    key = (cls, id(leaves), trusted)
+    fn = _STRUCTURES.get(key)
+    if fn is None:
+        _BUILDING.add(key)
+        try:
+            fn = _STRUCTURES[key] = _compile_structure(cls, leaves, trusted)
+        finally:
+            _BUILDING.discard(key)
+    return fn
+
+
+def _compile_structure(
+    cls: type, leaves: Mapping[type, Any], trusted: bool
+) -> Callable[[Any, int], Any]:
+    """The JSON structure function of ``cls``: ``structure(data, depth) -> obj``."""
+    src = Source(f"structure {cls.__qualname__}")
+    emitter = _Emitter(src, json=True, leaves=leaves, trusted=trusted)
+    fields = _model_fields(cls)
+    known = src.bind("known_keys", frozenset(f.name for f in fields))
+    missing = src.bind("MISSING", attrs.NOTHING)
+    src.bind("unknown_keys", _unknown_keys)
+    src.bind("too_deep", _too_deep)
+    src.bind("MAX_DEPTH", _formats.MAX_DEPTH)
+    new = src.bind("new", object.__new__)
+    cls_name = src.bind(f"cls_{cls.__name__}", cls)
+    src.line(0, "def structure(data, depth):")
+    src.line(1, "if type(data) is not dict:")
+    src.line(2, "raise ValidationError([Problem(location=(), code='type', message='expected an object, got ' + got(data))])")
+    if _reaches_itself(cls):
+        src.line(1, "if depth >= MAX_DEPTH:")
+        src.line(2, "problems = too_deep(data, depth)")
+        src.line(2, "if problems:")
+        src.line(3, "raise ValidationError(problems)")
+    src.line(1, f"problems = [] if {known}.issuperset(data) else unknown_keys(data, {known})")
+    for field in fields:
+        var, out, loc = "v", f"x_{field.name}", f"({field.name!r},)"
+        if field.default is attrs.NOTHING:
+            src.line(1, f"v = data.get({field.name!r}, {missing})")
+            src.line(1, f"if v is {missing}:")
+            emitter.problem(2, loc, "required", "'is required'")
+            src.line(1, "else:")
+            emitter.value(field.type, field.metadata, var, loc, out, 2)
+        else:
+            default = src.bind(f"default_{field.name}", field.default)
+            src.line(1, f"v = data.get({field.name!r}, {missing})")
+            src.line(1, f"if v is {missing}:")
+            src.line(2, f"{out} = {default}")
+            src.line(1, "else:")
+            emitter.value(field.type, field.metadata, var, loc, out, 2)
+    src.line(1, "if problems:")
+    src.line(2, "raise ValidationError(problems)")
+    # Build the object as attrs' __init__ would, without the constructor check:
+    # every check it makes was made above. (Model classes have no converters.)
+    src.line(1, f"obj = {new}({cls_name})")
+    for field in attrs.fields(cls):
+        setter = src.bind(f"set_{field.name}", getattr(cls, field.name).__set__)
+        if field.init:
+            src.line(1, f"{setter}(obj, x_{field.name})")
+        else:
+            factory = src.bind(f"factory_{field.name}", field.default.factory)
+            src.line(1, f"{setter}(obj, {factory}())")
+    _emit_rules(src, cls, "obj", 1)
+    src.line(1, "if problems:")
+    src.line(2, "raise ValidationError(problems)")
+    src.line(1, "return obj")
+    fn: Callable[[Any, int], Any] = src.compile("structure")
+    return fn
+
+
+def structure_function(
+    cls: type, leaves: Mapping[type, Any], *, trusted: bool = False
+) -> Callable[[Any, int], Any]:
+    """The JSON structure function of model class ``cls``, generated on first use.
+
+    ``leaves`` maps the types that travel as JSON strings or objects of their
+    own (instants, dates, partial dates, multilingual texts) to their readers;
+    each reader raises :class:`ValidationError` located relative to the value.
+    The function takes the data and its nesting depth (1 for a document's root).
+    ``trusted`` data comes from our own JSON reader: its strings hold no lone
+    surrogates, so they are not looked for.
+    """
+    return _structure_for(cls, leaves, trusted)
+
+
+JSON_LEAVES: dict[type, Any] = {datetime: _parse_instant, date: _parse_date}
+
+
+def _pending_check(self: Any) -> None:  # pragma: no cover - replaced by model() at once
+    raise RuntimeError("essprogramme.model: class checks not installed")
+
+
+def model(cls: C) -> C:
+    """Make ``cls`` a model class: frozen, slotted, keyword-only attrs, checked on construction.
+
+    The constructor check is generated from the fields and installed as
+    ``__attrs_post_init__``; fields may not carry attrs converters or
+    validators, since the JSON decoder builds objects without ``__init__``
+    and would skip them.
+    """
+    cls.__attrs_post_init__ = _pending_check  # type: ignore[attr-defined]
+    built: C = attrs.frozen(kw_only=True)(cls)
+    attrs.resolve_types(built, localns={built.__name__: built})
+    for field in attrs.fields(built):
+        if field.converter is not None or field.validator is not None:
+            raise TypeError(
+                f"{built.__name__}.{field.name}: model fields have no attrs converter or "
+                "validator; declare the rule in metadata or in _rules"
+            )
+    built.__attrs_post_init__ = _compile_check(built)  # type: ignore[attr-defined]
+    return built

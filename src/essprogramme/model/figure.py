@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import attrs
 
-from ._checks import ID, MAX_SAFE_INTEGER, validate
+from ._checks import ID, MAX_SAFE_INTEGER, model
 from .text import LocalizedText
 
 __all__ = ["Figure"]
 
 
-@attrs.frozen(kw_only=True)
+@model
 class Figure:
     """A count of something, with what was counted.
 
@@ -24,6 +24,3 @@ class Figure:
     measure: str = attrs.field(metadata=ID)
     count: int = attrs.field(metadata={"min": 0, "max": MAX_SAFE_INTEGER})
     label: LocalizedText | None = None
-
-    def __attrs_post_init__(self) -> None:
-        validate(self)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import attrs
 
 from ..errors import Problem
-from ._checks import ID, URL, rule, validate
+from ._checks import ID, URL, model, references, rule
 from .figure import Figure
 from .territory import Territory
 from .text import LocalizedText
@@ -17,18 +17,15 @@ from .vocab import InitiativeKind, InitiativeStatus, SessionFormat, Theme
 __all__ = ["Activity", "GovernanceBody", "Initiative"]
 
 
-@attrs.frozen(kw_only=True)
+@model
 class GovernanceBody:
     """A body that steers or follows an initiative (a steering committee...)."""
 
     name: LocalizedText
     purpose: LocalizedText | None = None
 
-    def __attrs_post_init__(self) -> None:
-        validate(self)
 
-
-@attrs.frozen(kw_only=True)
+@model
 class Activity:
     """Something an initiative did, when, and what it counted.
 
@@ -48,15 +45,12 @@ class Activity:
     description: LocalizedText | None = None
     figures: tuple[Figure, ...] = ()
 
-    def __attrs_post_init__(self) -> None:
-        validate(self)
-
     def figure(self, measure: str) -> int | None:
         """The count for ``measure``, or ``None`` if it was not counted."""
         return next((f.count for f in self.figures if f.measure == measure), None)
 
 
-@attrs.frozen(kw_only=True)
+@model
 class Initiative:
     """An SSE initiative: who runs it, where, since when, and what it did.
 
@@ -76,18 +70,21 @@ class Initiative:
     end: PartialDate | None = None
     recurrence: LocalizedText | None = None
     territories: tuple[Territory, ...] = ()
-    lead: tuple[str, ...] = attrs.field(default=(), metadata=ID)
-    partners: tuple[str, ...] = attrs.field(default=(), metadata=ID)
+    lead: tuple[str, ...] = attrs.field(
+        default=(), metadata=references("organisations", distinct=True)
+    )
+    partners: tuple[str, ...] = attrs.field(
+        default=(), metadata=references("organisations", distinct=True)
+    )
     axes: tuple[LocalizedText, ...] = ()
     governance: tuple[GovernanceBody, ...] = ()
     activities: tuple[Activity, ...] = ()
     themes: frozenset[Theme] = frozenset()
     sdgs: frozenset[int] = attrs.field(default=frozenset(), metadata={"min": 1, "max": 17})
-    related: tuple[str, ...] = attrs.field(default=(), metadata=ID)
+    related: tuple[str, ...] = attrs.field(
+        default=(), metadata=references("initiatives", distinct=True)
+    )
     sources: tuple[str, ...] = attrs.field(default=(), metadata=URL)
-
-    def __attrs_post_init__(self) -> None:
-        validate(self)
 
     def _rules(self) -> Iterator[Problem]:
         if self.start is not None and self.end is not None and self.end < self.start:

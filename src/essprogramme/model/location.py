@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import attrs
 
-from ._checks import ID, MAX_SAFE_INTEGER, URL, ZONE, validate
+from ._checks import ID, MAX_SAFE_INTEGER, URL, ZONE, model
 from .text import LocalizedText
 from .vocab import LocationKind
 
 __all__ = ["Location", "Track"]
 
 
-@attrs.frozen(kw_only=True)
+@model
 class Location:
     """A room or an online channel. A room carries the zone of its building.
 
@@ -27,17 +27,11 @@ class Location:
     url: str | None = attrs.field(default=None, metadata=URL)
     capacity: int | None = attrs.field(default=None, metadata={"min": 1, "max": MAX_SAFE_INTEGER})
 
-    def __attrs_post_init__(self) -> None:
-        validate(self)
 
-
-@attrs.frozen(kw_only=True)
+@model
 class Track:
     """A thread of the programme that sessions belong to."""
 
     id: str = attrs.field(metadata=ID)
     name: LocalizedText
     description: LocalizedText | None = None
-
-    def __attrs_post_init__(self) -> None:
-        validate(self)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from ._checks import ID, URL, validate
+from ._checks import ID, URL, model, references
 from .figure import Figure
 from .territory import Territory
 from .text import LocalizedText
@@ -14,7 +14,7 @@ from .vocab import OrganisationKind
 __all__ = ["Organisation"]
 
 
-@attrs.frozen(kw_only=True)
+@model
 class Organisation:
     """An organisation that speakers belong to and initiatives involve.
 
@@ -37,11 +37,8 @@ class Organisation:
     url: str | None = attrs.field(default=None, metadata=URL)
     description: LocalizedText | None = None
     founded: PartialDate | None = None
-    member_of: tuple[str, ...] = attrs.field(default=(), metadata=ID)
+    member_of: tuple[str, ...] = attrs.field(default=(), metadata=references("organisations"))
     figures: tuple[Figure, ...] = ()
-
-    def __attrs_post_init__(self) -> None:
-        validate(self)
 
     @property
     def display_name(self) -> str:

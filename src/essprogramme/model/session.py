@@ -8,7 +8,8 @@ from datetime import datetime, timedelta
 import attrs
 
 from ..errors import Problem
-from ._checks import ID, LANGUAGE, URL, rule, to_utc, validate
+from ._checks import ID, LANGUAGES, URL, model, references, rule
+from ._references import references_of
 from .text import LocalizedText
 from .time import Interval
 from .vocab import AttendanceMode, SessionFormat
@@ -16,7 +17,7 @@ from .vocab import AttendanceMode, SessionFormat
 __all__ = ["Contribution", "Session"]
 
 
-@attrs.frozen(kw_only=True)
+@model
 class Contribution:
     """One speaker's part in a session: a presentation, and what it draws on.
 
@@ -26,25 +27,13 @@ class Contribution:
     'maud-caruhel'
     """
 
-    speaker: str = attrs.field(metadata=ID)
+    speaker: str = attrs.field(metadata=references("speakers"))
     title: LocalizedText | None = None
     abstract: LocalizedText | None = None
-    initiatives: tuple[str, ...] = attrs.field(default=(), metadata=ID)
-
-    def __attrs_post_init__(self) -> None:
-        validate(self)
+    initiatives: tuple[str, ...] = attrs.field(default=(), metadata=references("initiatives"))
 
 
-def _duplicates(values: tuple[str, ...], field: str, what: str) -> Iterator[Problem]:
-    seen: set[str] = set()
-    for index, value in enumerate(values):
-        key = value.lower() if field in ("languages", "interpretation") else value
-        if key in seen:
-            yield rule((field, index), "duplicate", f"{what} {value!r} is listed twice")
-        seen.add(key)
-
-
-@attrs.frozen(kw_only=True)
+@model
 class Session:
     """A session of the programme, from its title to its speakers.
 
@@ -68,35 +57,26 @@ class Session:
     id: str = attrs.field(metadata=ID)
     title: LocalizedText
     format: SessionFormat
-    start: datetime = attrs.field(converter=to_utc)
-    end: datetime = attrs.field(converter=to_utc)
-    languages: tuple[str, ...] = attrs.field(default=(), metadata=LANGUAGE)
-    interpretation: tuple[str, ...] = attrs.field(default=(), metadata=LANGUAGE)
+    start: datetime
+    end: datetime
+    languages: tuple[str, ...] = attrs.field(default=(), metadata=LANGUAGES)
+    interpretation: tuple[str, ...] = attrs.field(default=(), metadata=LANGUAGES)
     attendance_mode: AttendanceMode | None = None
-    location: str | None = attrs.field(default=None, metadata=ID)
-    track: str | None = attrs.field(default=None, metadata=ID)
+    location: str | None = attrs.field(default=None, metadata=references("locations"))
+    track: str | None = attrs.field(default=None, metadata=references("tracks"))
     description: LocalizedText | None = None
     objectives: tuple[LocalizedText, ...] = ()
     questions: tuple[LocalizedText, ...] = ()
-    moderators: tuple[str, ...] = attrs.field(default=(), metadata=ID)
+    moderators: tuple[str, ...] = attrs.field(
+        default=(), metadata=references("speakers", distinct=True)
+    )
     contributions: tuple[Contribution, ...] = ()
     tags: frozenset[str] = frozenset()
     url: str | None = attrs.field(default=None, metadata=URL)
 
-    def __attrs_post_init__(self) -> None:
-        validate(self)
-
     def _rules(self) -> Iterator[Problem]:
         if self.end <= self.start:
             yield rule(("end",), "end_before_start", "must be after start")
-        for field, what in (
-            ("languages", "language"),
-            ("interpretation", "language"),
-            ("moderators", "moderator"),
-        ):
-            values = getattr(self, field)
-            if len(values) > 1:
-                yield from _duplicates(values, field, what)
 
     @property
     def duration(self) -> timedelta:
@@ -110,7 +90,11 @@ class Session:
 
     @property
     def speaker_ids(self) -> tuple[str, ...]:
-        """Moderators, then contributors, each once, in order of appearance."""
-        ids = dict.fromkeys(self.moderators)
-        ids.update(dict.fromkeys(c.speaker for c in self.contributions))
+        """Every speaker the session refers to (moderators, then contributors), each once."""
+        ids: dict[str, None] = {}
+        for reference in _SPEAKER_REFERENCES:
+            ids.update(dict.fromkeys(value for _, value in reference.located(self)))
         return tuple(ids)
+
+
+_SPEAKER_REFERENCES = tuple(r for r in references_of(Session) if r.collection == "speakers")

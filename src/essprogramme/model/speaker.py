@@ -8,14 +8,14 @@ from itertools import pairwise
 import attrs
 
 from ..errors import Problem
-from ._checks import ID, URL, ZONE, rule, validate
+from ._checks import ID, URL, ZONE, model, references, rule
 from .text import LocalizedText
 from .time import Interval
 
 __all__ = ["Affiliation", "Speaker"]
 
 
-@attrs.frozen(kw_only=True)
+@model
 class Affiliation:
     """A position a speaker holds at an organisation.
 
@@ -23,14 +23,11 @@ class Affiliation:
     Affiliation(organisation='ess-france', role=LocalizedText({'fr': 'Délégué national Outre-mer'}))
     """
 
-    organisation: str = attrs.field(metadata=ID)
+    organisation: str = attrs.field(metadata=references("organisations"))
     role: LocalizedText | None = None
 
-    def __attrs_post_init__(self) -> None:
-        validate(self)
 
-
-@attrs.frozen(kw_only=True)
+@model
 class Speaker:
     """A person who speaks or moderates.
 
@@ -53,9 +50,6 @@ class Speaker:
     time_zone: str | None = attrs.field(default=None, metadata=ZONE)
     availability: tuple[Interval, ...] = ()
     links: tuple[str, ...] = attrs.field(default=(), metadata=URL)
-
-    def __attrs_post_init__(self) -> None:
-        validate(self)
 
     def _rules(self) -> Iterator[Problem]:
         ordered = sorted(range(len(self.availability)), key=lambda i: self.availability[i].start)

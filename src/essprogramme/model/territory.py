@@ -7,13 +7,18 @@ from collections.abc import Iterator
 import attrs
 
 from ..errors import Problem
-from ._checks import rule, validate
+from ._checks import model, rule
+from ._formats import MAX_DEPTH
 from .text import LocalizedText
 
-__all__ = ["Territory"]
+__all__ = ["MAX_NESTING", "Territory"]
+
+#: How deep regions may nest in Python, so that any programme holding them
+#: stays within the JSON nesting limit (``MAX_DEPTH``) when written out.
+MAX_NESTING = (MAX_DEPTH - 8) // 2
 
 
-@attrs.frozen(kw_only=True)
+@model
 class Territory:
     """A country or subdivision by ISO 3166 code, or a custom region by name.
 
@@ -33,12 +38,15 @@ class Territory:
     name: LocalizedText | None = None
     members: tuple[Territory, ...] = ()
 
-    def __attrs_post_init__(self) -> None:
-        validate(self)
-
     def _rules(self) -> Iterator[Problem]:
         if self.code is None and self.name is None:
-            yield rule(("code",), "required", "a territory needs an ISO 3166 code or a name")
+            yield rule((), "required", "a territory needs an ISO 3166 code or a name")
+        if self.members and _nesting(self) > MAX_NESTING:
+            yield rule(
+                ("members",),
+                "depth",
+                f"regions nest at most {MAX_NESTING} levels deep",
+            )
         if self.code is not None and self.members:
             yield rule(
                 ("members",),
@@ -65,3 +73,15 @@ class Territory:
 
     def __str__(self) -> str:
         return str(self.name) if self.name is not None else str(self.code)
+
+
+def _nesting(territory: Territory) -> int:
+    """Levels of regions from ``territory`` down, counted no further than the limit.
+
+    Members were checked when they were built, so this is bounded.
+    """
+    level, current = 1, list(territory.members)
+    while current and level <= MAX_NESTING:
+        level += 1
+        current = [m for t in current for m in t.members]
+    return level

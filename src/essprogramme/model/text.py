@@ -6,12 +6,98 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..errors import Problem, ValidationError
-from ._checks import type_name
-from ._formats import is_language_tag
+from ._formats import has_lone_surrogate, is_language_tag
 
 __all__ = ["LocalizedText"]
 
+# Tags already seen well formed: the hot path skips the pattern for them.
 _GOOD_TAGS: set[str] = set()
+
+
+def _name(value: object, python: bool) -> str:
+    from ._checks import python_name, type_name
+
+    return python_name(value) if python else type_name(value)
+
+
+def _text_problems(texts: dict[Any, Any], python: bool) -> list[Problem]:
+    """Every problem of a map of language tag to text (the slow path, on failure only)."""
+    problems: list[Problem] = []
+    if not texts:
+        problems.append(
+            Problem(location=(), code="empty", message="needs a text in at least one language")
+        )
+    seen: dict[str, str] = {}
+    for tag, text in texts.items():
+        if type(tag) is not str:
+            problems.append(
+                Problem(
+                    location=(),
+                    code="type",
+                    message=f"language tags must be strings, got {_name(tag, python)}",
+                )
+            )
+            continue
+        if is_language_tag(tag):
+            if tag.lower() in seen:
+                problems.append(
+                    Problem(
+                        location=(tag,),
+                        code="duplicate_language",
+                        message=f"the same language as {seen[tag.lower()]!r}",
+                    )
+                )
+            seen.setdefault(tag.lower(), tag)
+        else:
+            problems.append(
+                Problem(
+                    location=(tag,),
+                    code="unicode" if has_lone_surrogate(tag) else "language_tag",
+                    message=f"is not a BCP 47 language tag: {tag[:40]!r}",
+                )
+            )
+        if type(text) is not str:
+            wanted = "str" if python else "a string"
+            problems.append(
+                Problem(
+                    location=(tag,),
+                    code="type",
+                    message=f"expected {wanted}, got {_name(text, python)}",
+                )
+            )
+        elif has_lone_surrogate(text):
+            problems.append(
+                Problem(
+                    location=(tag,), code="unicode", message="holds a lone surrogate: not Unicode text"
+                )
+            )
+        elif not text or text.isspace():
+            problems.append(
+                Problem(location=(tag,), code="empty", message="must not be empty or blank")
+            )
+    return problems
+
+
+def _adopt(texts: dict[Any, Any], python: bool) -> LocalizedText:
+    """Check ``texts`` and make it the new text's own dict: the one check of every text."""
+    for tag, text in texts.items():
+        if (
+            tag not in _GOOD_TAGS
+            or type(text) is not str
+            or not text
+            or text.isspace()
+            or has_lone_surrogate(text)
+        ):
+            problems = _text_problems(texts, python)
+            if problems:
+                raise ValidationError(problems)
+            _GOOD_TAGS.update(texts)  # every tag is well formed: skip the pattern next time
+            break
+    if not texts or (len(texts) > 1 and len({tag.lower() for tag in texts}) != len(texts)):
+        raise ValidationError(_text_problems(texts, python))
+    result: LocalizedText = _new(LocalizedText)
+    _set_texts(result, texts)
+    return result
 
 
 class LocalizedText(Mapping[str, str]):
@@ -41,72 +127,18 @@ class LocalizedText(Mapping[str, str]):
 
     _texts: dict[str, str]
 
-    def __init__(self, texts: Mapping[str, str]) -> None:
-        if type(texts) is not dict and not isinstance(texts, Mapping):
+    def __new__(cls, texts: Mapping[str, str]) -> LocalizedText:
+        if not isinstance(texts, Mapping):
             raise ValidationError(
                 [
                     Problem(
                         location=(),
                         code="type",
-                        message=f"expected an object of language tag to text, got {type_name(texts)}",
+                        message=f"expected a mapping of language tag to str, got {_name(texts, True)}",
                     )
                 ]
             )
-        texts = dict(texts)
-        # The hot path: every tag already seen valid, every text a non-blank str.
-        for tag, text in texts.items():
-            if tag not in _GOOD_TAGS or type(text) is not str or not text or text.isspace():
-                self._complain(texts)
-                break
-        if not texts or (len(texts) > 1 and len({tag.lower() for tag in texts}) != len(texts)):
-            self._complain(texts)
-        _set_texts(self, texts)
-
-    @staticmethod
-    def _complain(texts: dict[Any, Any]) -> None:
-        """Find every problem in ``texts`` (the slow path) and raise them all."""
-        problems: list[Problem] = []
-        if not texts:
-            problems.append(
-                Problem(location=(), code="empty", message="needs a text in at least one language")
-            )
-        seen: dict[str, str] = {}
-        for tag, text in texts.items():
-            if type(tag) is not str or not is_language_tag(tag):
-                problems.append(
-                    Problem(
-                        location=(str(tag),),
-                        code="language_tag",
-                        message=f"is not a BCP 47 language tag: {tag!r}",
-                    )
-                )
-            else:
-                if tag.lower() in seen:
-                    problems.append(
-                        Problem(
-                            location=(tag,),
-                            code="duplicate_language",
-                            message=f"the same language as {seen[tag.lower()]!r}",
-                        )
-                    )
-                seen.setdefault(tag.lower(), tag)
-                _GOOD_TAGS.add(tag)
-            if type(text) is not str:
-                problems.append(
-                    Problem(
-                        location=(str(tag),),
-                        code="type",
-                        message=f"expected a string, got {type_name(text)}",
-                    )
-                )
-            elif not text or text.isspace():
-                problems.append(
-                    Problem(
-                        location=(str(tag),), code="empty", message="must not be empty or blank"
-                    )
-                )
-        if problems:
-            raise ValidationError(problems)
+        return _adopt(dict(texts), python=True)
 
     # Mapping protocol -------------------------------------------------
 
@@ -187,18 +219,36 @@ _set_texts = LocalizedText._texts.__set__  # type: ignore[attr-defined]
 _new = object.__new__
 
 
-def adopt(texts: dict[str, str]) -> LocalizedText:
-    """A :class:`LocalizedText` that takes ``texts`` over without copying it.
+def read_json_text(texts: Any) -> LocalizedText:
+    """A text from a JSON object that the caller keeps: the dict is copied first."""
+    if type(texts) is not dict:
+        raise ValidationError([_not_an_object(texts)])
+    return _adopt(dict(texts), python=False)
 
-    For decoders that own a freshly parsed dict: the same checks as the
-    constructor, one allocation less. ``texts`` must not be used afterwards.
+
+def adopt_parsed_text(texts: Any) -> LocalizedText:
+    """A text from a JSON object just parsed by our reader, taken over without a copy.
+
+    The hot path of decoding: one call, tags already seen, strings known to
+    be Unicode (the reader refuses lone surrogates).
     """
-    for tag, text in texts.items():
-        if tag not in _GOOD_TAGS or type(text) is not str or not text or text.isspace():
-            LocalizedText._complain(texts)
-            break
-    if not texts or (len(texts) > 1 and len({tag.lower() for tag in texts}) != len(texts)):
-        LocalizedText._complain(texts)
-    result: LocalizedText = _new(LocalizedText)
-    _set_texts(result, texts)
-    return result
+    if type(texts) is dict and texts:
+        for tag, text in texts.items():
+            if tag not in _GOOD_TAGS or type(text) is not str or not text or text.isspace():
+                break
+        else:
+            if len(texts) == 1 or len({tag.lower() for tag in texts}) == len(texts):
+                result: LocalizedText = _new(LocalizedText)
+                _set_texts(result, texts)
+                return result
+    if type(texts) is not dict:
+        raise ValidationError([_not_an_object(texts)])
+    return _adopt(texts, python=False)
+
+
+def _not_an_object(value: Any) -> Problem:
+    return Problem(
+        location=(),
+        code="type",
+        message=f"expected an object of language tag to text, got {_name(value, False)}",
+    )

@@ -17,14 +17,16 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from ..errors import Problem, ValidationError
-from ._checks import rule, to_utc, validate
+from ..errors import one_problem
+from ._checks import model, rule
+from ._formats import is_zone_key
 
 __all__ = ["Interval", "PartialDate"]
 
 _PARTIAL = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
 
-@attrs.frozen(kw_only=True, order=False)
+@model
 class PartialDate:
     """A date known to the year, the month or the day.
 
@@ -42,9 +44,6 @@ class PartialDate:
     year: int = attrs.field(metadata={"min": 1, "max": 9999})
     month: int | None = attrs.field(default=None, metadata={"min": 1, "max": 12})
     day: int | None = attrs.field(default=None, metadata={"min": 1, "max": 31})
-
-    def __attrs_post_init__(self) -> None:
-        validate(self)
 
     def _rules(self) -> Iterator[Problem]:
         if self.day is not None:
@@ -121,7 +120,7 @@ class PartialDate:
         return text
 
 
-@attrs.frozen(kw_only=True)
+@model
 class Interval:
     """A half-open stretch of time ``[start, end)`` between two instants.
 
@@ -134,11 +133,8 @@ class Interval:
     '14:00'
     """
 
-    start: datetime = attrs.field(converter=to_utc)
-    end: datetime = attrs.field(converter=to_utc)
-
-    def __attrs_post_init__(self) -> None:
-        validate(self)
+    start: datetime
+    end: datetime
 
     def _rules(self) -> Iterator[Problem]:
         if self.end <= self.start:
@@ -154,6 +150,8 @@ class Interval:
 
     def local(self, zone: str) -> LocalInterval:
         """This interval's wall-clock ends in the IANA zone ``zone``."""
+        if not is_zone_key(zone):
+            raise one_problem((), "time_zone", f"is not an IANA time zone key: {zone!r}")
         tz = ZoneInfo(zone)
         return LocalInterval(start=self.start.astimezone(tz), end=self.end.astimezone(tz))
 

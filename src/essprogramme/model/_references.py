@@ -1,0 +1,116 @@
+"""References between a programme's items, derived from the fields that declare them.
+
+A field declared with ``references("speakers")`` holds the id of a speaker.
+Walking the model's fields from :class:`~essprogramme.Programme` finds every
+such field and the way to reach it (``sessions[*].moderators[*]``): the
+programme's checks, :attr:`Session.speaker_ids` and the documentation all
+read this one table, so a new reference field is checked the day it is
+declared.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from ..errors import Problem
+from ._checks import optional_inner
+
+__all__ = ["Reference", "collections_of", "references_of"]
+
+_EACH = "*"
+
+
+@attrs.frozen
+class Reference:
+    """A field holding ids of a programme ``collection``, and the attribute path to it.
+
+    ``path`` names attributes, with ``"*"`` for each item of a tuple:
+    ``("sessions", "*", "moderators", "*")``.
+    """
+
+    path: tuple[str, ...]
+    collection: str
+
+    def __str__(self) -> str:
+        return ".".join(self.path).replace(".*", "[*]") + f" -> {self.collection}"
+
+    def values(self, root: Any) -> set[str]:
+        """Every id this reference holds under ``root``."""
+        items = [root]
+        for step in self.path:
+            if step == _EACH:
+                items = [item for sequence in items for item in sequence]
+            else:
+                items = [getattr(item, step) for item in items]
+        found = set(items)
+        found.discard(None)
+        return found
+
+    def located(self, root: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        """``(location, id)`` for each id this reference holds under ``root``."""
+        items: list[tuple[tuple[str | int, ...], Any]] = [((), root)]
+        for step in self.path:
+            if step == _EACH:
+                items = [((*at, i), x) for at, sequence in items for i, x in enumerate(sequence)]
+            else:
+                items = [((*at, step), getattr(item, step)) for at, item in items]
+        for location, value in items:
+            if value is not None:
+                yield location, value
+
+    def dangling(self, root: Any, known: Mapping[str, Any]) -> Iterator[Problem]:
+        """A problem for each id that is not a key of ``known`` (did you mean...?)."""
+        what = self.collection[:-1]
+        for location, value in self.located(root):
+            if value not in known:
+                close = difflib.get_close_matches(value, known, n=1) if len(known) < 5000 else []
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                yield Problem(
+                    location=location,
+                    code="unknown_reference",
+                    message=f"no {what} has the id {value!r}{hint}",
+                )
+
+
+def _classes_in(t: Any) -> tuple[type | None, bool]:
+    """The model class a field holds (if any), and whether it holds a tuple of them."""
+    inner = optional_inner(t)
+    if inner is not None:
+        t = inner
+    if typing.get_origin(t) is tuple:
+        item = typing.get_args(t)[0]
+        return (item if attrs.has(item) else None), True
+    return (t if isinstance(t, type) and attrs.has(t) else None), False
+
+
+def references_of(cls: type, path: tuple[str, ...] = (), seen: frozenset[type] = frozenset()) -> tuple[Reference, ...]:
+    """Every reference field reachable from ``cls``, in declaration order."""
+    found: list[Reference] = []
+    for field in attrs.fields(cls):
+        here = (*path, field.name)
+        collection = field.metadata.get("references")
+        if collection is not None:
+            many = typing.get_origin(field.type) is tuple
+            found.append(Reference((*here, _EACH) if many else here, collection))
+            continue
+        nested, many = _classes_in(field.type)
+        if nested is not None and nested not in seen:
+            found.extend(
+                references_of(nested, (*here, _EACH) if many else here, seen | {cls})
+            )
+    return tuple(found)
+
+
+def collections_of(cls: type) -> tuple[str, ...]:
+    """The fields of ``cls`` holding tuples of items with ids: a programme's collections."""
+    names = []
+    for field in attrs.fields(cls):
+        nested, many = _classes_in(field.type)
+        if nested is not None and many and "id" in attrs.fields_dict(nested):
+            names.append(field.name)
+    return tuple(names)
