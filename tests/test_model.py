@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -28,6 +28,8 @@ from essprogramme import (
     Territory,
     ValidationError,
 )
+from essprogramme.model._checks import model
+from essprogramme.model.territory import MAX_NESTING
 
 T = LocalizedText({"fr": "Atelier"})
 START = datetime(2021, 10, 8, 11, 0, tzinfo=UTC)
@@ -396,3 +398,112 @@ def test_programme_dates_are_ordered() -> None:
 def test_fixed_offsets_are_accepted_as_instants() -> None:
     plus_three = timezone(timedelta(hours=3))
     assert session(start=datetime(2021, 10, 8, 14, tzinfo=plus_three)).start == START
+
+
+def test_constructors_accept_lists_and_sets_and_store_immutable_forms() -> None:
+    session = Session(
+        id="s",
+        title=LocalizedText({"fr": "Atelier"}),
+        format=SessionFormat.WORKSHOP,
+        start=datetime(2021, 10, 8, 11, tzinfo=UTC),
+        end=datetime(2021, 10, 8, 12, tzinfo=UTC),
+        languages=["fr", "en"],
+        tags={"ess", "territoires"},
+    )
+    assert session.languages == ("fr", "en")
+    assert type(session.languages) is tuple
+    assert session.tags == frozenset({"ess", "territoires"})
+    assert type(session.tags) is frozenset
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"languages": "fr"}, ("$.languages", "type", "expected a tuple or list of str, got str")),
+        ({"tags": ["a"]}, ("$.tags", "type", "expected a set or frozenset of str, got list")),
+        ({"tags": None}, ("$.tags", "type", "expected a set or frozenset of str, got None")),
+        ({"format": "workshop"}, ("$.format", "enum", None)),
+        (
+            {"start": "2021-10-08T11:00Z"},
+            ("$.start", "type", "expected an aware datetime, got str"),
+        ),
+    ],
+)
+def test_constructor_messages_use_python_words(
+    changes: dict[str, Any], expected: tuple[str, str, str | None]
+) -> None:
+    fields: dict[str, Any] = {
+        "id": "s",
+        "title": LocalizedText({"fr": "Atelier"}),
+        "format": SessionFormat.WORKSHOP,
+        "start": datetime(2021, 10, 8, 11, tzinfo=UTC),
+        "end": datetime(2021, 10, 8, 12, tzinfo=UTC),
+    }
+    with pytest.raises(ValidationError) as error:
+        Session(**{**fields, **changes})
+    [problem] = error.value.problems
+    path, code, message = expected
+    assert (problem.path, problem.code) == (path, code)
+    if message is not None:
+        assert problem.message == message
+
+
+def test_unknown_zones_get_a_suggestion_and_local_views_raise_our_error() -> None:
+    with pytest.raises(ValidationError) as error:
+        Speaker(id="s", name="S", time_zone="Indian/Mayote")
+    assert "did you mean 'Indian/Mayotte'?" in error.value.problems[0].message
+    slot = Interval(
+        start=datetime(2021, 10, 8, 11, tzinfo=UTC), end=datetime(2021, 10, 8, 12, tzinfo=UTC)
+    )
+    with pytest.raises(ValidationError) as error:
+        slot.local("Europe/Lyon")
+    assert error.value.codes == {"time_zone"}
+
+
+def test_datetime_subclasses_and_lying_tzinfos() -> None:
+    class Moment(datetime):
+        pass
+
+    class Broken(tzinfo):
+        def utcoffset(self, dt: datetime | None) -> timedelta:
+            raise RuntimeError("no offset today")
+
+    class Lying(tzinfo):
+        def utcoffset(self, dt: datetime | None) -> timedelta:
+            return timedelta(hours=25)
+
+    slot = Interval(start=Moment(2021, 10, 8, 14, tzinfo=ZoneInfo("Indian/Mayotte")),
+                    end=datetime(2021, 10, 8, 12, tzinfo=UTC))  # fmt: skip
+    assert type(slot.start) is datetime
+    assert slot.start == datetime(2021, 10, 8, 11, tzinfo=UTC)
+    assert slot.start.tzinfo is UTC
+    for bad in (Broken(), Lying()):
+        with pytest.raises(ValidationError) as error:
+            Interval(start=datetime(2021, 10, 8, 11, tzinfo=bad), end=slot.end)
+        assert error.value.codes == {"instant"}
+
+
+def test_instants_every_zone_can_show() -> None:
+    for moment in (datetime(1, 1, 1, tzinfo=UTC), datetime(9999, 12, 31, 12, tzinfo=UTC)):
+        with pytest.raises(ValidationError) as error:
+            Interval(
+                start=moment, end=moment + timedelta(seconds=1) if moment.year == 1 else moment
+            )
+        assert "instant_range" in error.value.codes
+
+
+def test_regions_nest_a_bounded_number_of_levels() -> None:
+    region = Territory.iso("YT")
+    for _ in range(MAX_NESTING - 1):
+        region = Territory.region(LocalizedText({"fr": "r"}), [region])
+    with pytest.raises(ValidationError) as error:
+        Territory.region(LocalizedText({"fr": "r"}), [region])
+    assert error.value.codes == {"depth"}
+
+
+def test_model_classes_refuse_attrs_converters() -> None:
+    with pytest.raises(TypeError, match="converter"):
+
+        @model
+        class Bad:
+            value: int = attrs.field(converter=int)

@@ -12,7 +12,6 @@ True
 """
 
 import importlib
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from . import examples
@@ -46,21 +45,30 @@ from .model import (
 )
 
 
-def __getattr__(name: str) -> Any:
-    """``essprogramme.schemas`` and ``essprogramme.strategies``, imported on first use.
+_LAZY = ("schemas", "strategies")
 
-    The schemas need jsonschema, the strategies hypothesis: ``import
-    essprogramme`` stays light and never imports hypothesis.
+
+def __getattr__(name: str) -> Any:
+    """``schemas``, ``strategies`` and ``__version__``, found on first use.
+
+    The schemas need jsonschema, the strategies hypothesis, the version
+    importlib.metadata: ``import essprogramme`` stays light.
     """
-    if name in ("schemas", "strategies"):
+    if name in _LAZY:
         return importlib.import_module(f".{name}", __name__)
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("essprogramme")
+        except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+            return "0+unknown"
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-try:
-    __version__ = version("essprogramme")
-except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-    __version__ = "0+unknown"
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "Activity",
@@ -94,6 +102,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "schemas",
+    "strategies",
     "to_dict",
     "to_json",
 ]

@@ -37,7 +37,8 @@ class _Ref:
     __slots__ = ("cls", "fn", "json")
 
     def __init__(self, cls: type, json: bool) -> None:
-        self.cls, self.json, self.fn = cls, json, None
+        self.cls, self.json = cls, json
+        self.fn: _Fn | None = None
 
     def __call__(self, value: Any) -> Any:
         fn = self.fn

@@ -52,8 +52,13 @@ _VALUES: dict[type, Any] = {
 }
 
 
+def _is_object(cls: Any) -> bool:
+    """Model classes written as JSON objects (a partial date is a string)."""
+    return attrs.has(cls) and cls is not PartialDate
+
+
 def _decode(data: Any, cls: type[T], leaves: dict[type, Any]) -> T:
-    if attrs.has(cls) and cls is not PartialDate:
+    if _is_object(cls):
         read = structure_function(cls, leaves, trusted=leaves is _PARSED)
     else:
         reader = _VALUES.get(cls)
@@ -82,7 +87,7 @@ def to_dict(obj: Any) -> Any:
         return str(obj)
     if cls is datetime:
         return obj.isoformat()[:-6] + "Z"
-    if attrs.has(cls):
+    if _is_object(cls):
         return unstructure_function(cls, json=False)(obj)
     raise TypeError(f"essprogramme cannot encode {type_name(obj)}: give a model object")
 
@@ -107,7 +112,7 @@ def to_json(obj: Any, *, indent: bool = False) -> str:
     """JSON text for a model object; ``indent`` pretty-prints with two spaces."""
     option = orjson.OPT_UTC_Z | (orjson.OPT_INDENT_2 if indent else 0)
     cls = type(obj)
-    data = unstructure_function(cls, json=True)(obj) if attrs.has(cls) and cls is not PartialDate else to_dict(obj)
+    data = unstructure_function(cls, json=True)(obj) if _is_object(cls) else to_dict(obj)
     return orjson.dumps(data, option=option).decode()
 
 

@@ -54,7 +54,7 @@ def json_path(location: Iterable[str | int]) -> str:
     for step in location:
         if type(step) is int:
             parts.append(f"[{step}]")
-        elif _NAME(step):
+        elif _NAME(str(step)):
             parts.append(f".{step}")
         else:
             parts.append(f"[{_quote(str(step))}]")
@@ -159,6 +159,4 @@ def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
     >>> [p.path for p in sorted_problems(found)]
     ['$.sessions[2]', '$.sessions[10]']
     """
-    return sorted(
-        problems, key=lambda p: ([_step_key(s) for s in p.location], p.code, p.message)
-    )
+    return sorted(problems, key=lambda p: ([_step_key(s) for s in p.location], p.code, p.message))

@@ -26,7 +26,7 @@ import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any, TypeVar, dataclass_transform
 
 import attrs
 
@@ -71,6 +71,15 @@ FORMATS: dict[str, tuple[Callable[[str], object], str, str]] = {
         "is not an ISO 3166-1 alpha-2 or ISO 3166-2 code",
     ),
 }
+
+
+def _zone_hint(value: str) -> str:
+    close = difflib.get_close_matches(value, _formats.zone_keys(), n=1, cutoff=0.7)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+#: format name -> a "did you mean" for a refused value ("" when nothing is close).
+HINTS: dict[str, Callable[[str], str]] = {"zone": _zone_hint}
 
 #: The largest integer every JSON reader holds exactly (2**53 - 1).
 MAX_SAFE_INTEGER = 2**53 - 1
@@ -356,7 +365,9 @@ class _Emitter:
         return f"{stem}{self.counter}"
 
     def problem(self, ind: int, loc: str, code: str, message: str) -> None:
-        self.src.line(ind, f"problems.append(Problem(location={loc}, code={code!r}, message={message}))")
+        self.src.line(
+            ind, f"problems.append(Problem(location={loc}, code={code!r}, message={message}))"
+        )
 
     def type_problem(self, ind: int, loc: str, var: str, wanted: str) -> None:
         self.problem(ind, loc, "type", f"{('expected ' + wanted + ', got ')!r} + got({var})")
@@ -445,7 +456,10 @@ class _Emitter:
             predicate, code, message = FORMATS[fmt]
             check = src.bind(f"is_{fmt}", predicate)
             src.line(ind, f"elif not {check}({var}):")
-            self.problem(ind + 1, loc, code, f"{message + ': '!r} + show({var})")
+            detail = f"{message + ': '!r} + show({var})"
+            if fmt in HINTS:
+                detail += f" + {src.bind(f'hint_{fmt}', HINTS[fmt])}({var})"
+            self.problem(ind + 1, loc, code, detail)
         else:
             src.line(ind, f"elif not {var} or {var}.isspace():")
             self.problem(ind + 1, loc, "empty", "'must not be empty or blank'")
@@ -474,7 +488,9 @@ class _Emitter:
             found = self.fresh("member")
             src.line(ind, f"{found} = {members}.get({var}) if type({var}) is str else None")
             src.line(ind, f"if {found} is None:")
-            self.problem(ind + 1, loc, "enum", f"{'expected one of ' + values + '; got '!r} + show({var})")
+            self.problem(
+                ind + 1, loc, "enum", f"{'expected one of ' + values + '; got '!r} + show({var})"
+            )
             src.line(ind, "else:")
             src.line(ind + 1, self.store(out, found))
         else:
@@ -650,7 +666,10 @@ def _compile_structure(
     cls_name = src.bind(f"cls_{cls.__name__}", cls)
     src.line(0, "def structure(data, depth):")
     src.line(1, "if type(data) is not dict:")
-    src.line(2, "raise ValidationError([Problem(location=(), code='type', message='expected an object, got ' + got(data))])")
+    src.line(
+        2,
+        "raise ValidationError([Problem(location=(), code='type', message='expected an object, got ' + got(data))])",
+    )
     if _reaches_itself(cls):
         src.line(1, "if depth >= MAX_DEPTH:")
         src.line(2, "problems = too_deep(data, depth)")
@@ -714,6 +733,7 @@ def _pending_check(self: Any) -> None:  # pragma: no cover - replaced by model()
     raise RuntimeError("essprogramme.model: class checks not installed")
 
 
+@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(attrs.field,))
 def model(cls: C) -> C:
     """Make ``cls`` a model class: frozen, slotted, keyword-only attrs, checked on construction.
 

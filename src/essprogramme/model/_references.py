@@ -88,7 +88,9 @@ def _classes_in(t: Any) -> tuple[type | None, bool]:
     return (t if isinstance(t, type) and attrs.has(t) else None), False
 
 
-def references_of(cls: type, path: tuple[str, ...] = (), seen: frozenset[type] = frozenset()) -> tuple[Reference, ...]:
+def references_of(
+    cls: type, path: tuple[str, ...] = (), seen: frozenset[type] = frozenset()
+) -> tuple[Reference, ...]:
     """Every reference field reachable from ``cls``, in declaration order."""
     found: list[Reference] = []
     for field in attrs.fields(cls):
@@ -100,9 +102,7 @@ def references_of(cls: type, path: tuple[str, ...] = (), seen: frozenset[type] =
             continue
         nested, many = _classes_in(field.type)
         if nested is not None and nested not in seen:
-            found.extend(
-                references_of(nested, (*here, _EACH) if many else here, seen | {cls})
-            )
+            found.extend(references_of(nested, (*here, _EACH) if many else here, seen | {cls}))
     return tuple(found)
 
 

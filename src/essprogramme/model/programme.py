@@ -20,6 +20,7 @@ from .text import LocalizedText
 
 __all__ = ["Programme"]
 
+
 def _index(items: Iterable[Any], field: str) -> tuple[dict[str, Any], list[Problem]]:
     index: dict[str, Any] = {}
     problems = []

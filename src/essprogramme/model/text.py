@@ -68,7 +68,9 @@ def _text_problems(texts: dict[Any, Any], python: bool) -> list[Problem]:
         elif has_lone_surrogate(text):
             problems.append(
                 Problem(
-                    location=(tag,), code="unicode", message="holds a lone surrogate: not Unicode text"
+                    location=(tag,),
+                    code="unicode",
+                    message="holds a lone surrogate: not Unicode text",
                 )
             )
         elif not text or text.isspace():

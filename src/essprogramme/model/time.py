@@ -16,8 +16,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from ..errors import Problem, ValidationError
-from ..errors import one_problem
+from ..errors import Problem, ValidationError, one_problem
 from ._checks import model, rule
 from ._formats import is_zone_key
 

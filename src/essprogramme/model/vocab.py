@@ -8,6 +8,7 @@ where real programmes keep inventing new kinds; pair it with free text.
 from __future__ import annotations
 
 import enum
+from typing import Any
 
 __all__ = [
     "AttendanceMode",
@@ -20,7 +21,23 @@ __all__ = [
 ]
 
 
-class SessionFormat(enum.StrEnum):
+class _VocabularyType(enum.EnumType):
+    """Lists a vocabulary's members and own methods, not every ``str`` method.
+
+    ``help(essprogramme)`` would otherwise repeat the 80 methods of ``str``
+    for each vocabulary.
+    """
+
+    def __dir__(cls) -> Any:
+        hidden = set(dir(str)) - {"__class__", "__doc__", "__module__"}
+        return sorted(set(super().__dir__()) - hidden)
+
+
+class _Vocabulary(enum.StrEnum, metaclass=_VocabularyType):
+    """A closed list of values, each compared and written as its string."""
+
+
+class SessionFormat(_Vocabulary):
     """What kind of session it is ("Session d'atelier" is a workshop)."""
 
     PLENARY = "plenary"
@@ -36,7 +53,7 @@ class SessionFormat(enum.StrEnum):
     OTHER = "other"
 
 
-class AttendanceMode(enum.StrEnum):
+class AttendanceMode(_Vocabulary):
     """How people attend (schema.org ``eventAttendanceMode``)."""
 
     ONLINE = "online"
@@ -44,14 +61,14 @@ class AttendanceMode(enum.StrEnum):
     MIXED = "mixed"
 
 
-class LocationKind(enum.StrEnum):
+class LocationKind(_Vocabulary):
     """A place a session happens: a physical room or an online channel."""
 
     ROOM = "room"
     ONLINE = "online"
 
 
-class OrganisationKind(enum.StrEnum):
+class OrganisationKind(_Vocabulary):
     """The organisational structure, in the spirit of RIPESS' ESSGlobal list."""
 
     PUBLIC_AUTHORITY = "public_authority"
@@ -70,7 +87,7 @@ class OrganisationKind(enum.StrEnum):
     OTHER = "other"
 
 
-class InitiativeKind(enum.StrEnum):
+class InitiativeKind(_Vocabulary):
     """What an initiative is: the seed has clusters, a hub, a convention, a working group."""
 
     CLUSTER = "cluster"
@@ -86,7 +103,7 @@ class InitiativeKind(enum.StrEnum):
     OTHER = "other"
 
 
-class InitiativeStatus(enum.StrEnum):
+class InitiativeStatus(_Vocabulary):
     """Where an initiative stands."""
 
     IN_PLANNING = "in_planning"
@@ -96,7 +113,7 @@ class InitiativeStatus(enum.StrEnum):
     ON_HOLD = "on_hold"
 
 
-class Theme(enum.StrEnum):
+class Theme(_Vocabulary):
     """Fields of SSE action an initiative or session is about."""
 
     INTERCOOPERATION = "intercooperation"
