@@ -23,7 +23,8 @@ from ._encode import unstructure_function
 from ._jsondata import read_json
 from .errors import ValidationError, one_problem, sorted_problems
 from .model import LocalizedText, PartialDate, Programme
-from .model._checks import JSON_LEAVES, structure_function, type_name
+from .model._checks import structure_function
+from .model._rules import JSON_LEAVES, type_name
 from .model.text import adopt_parsed_text, read_json_text
 
 __all__ = ["from_dict", "from_json", "to_dict", "to_json"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import attrs
 
-from ._checks import ID, MAX_SAFE_INTEGER, model
+from ._checks import model
+from ._rules import ID, MAX_SAFE_INTEGER
 from .text import LocalizedText
 
 __all__ = ["Figure"]

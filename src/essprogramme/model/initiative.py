@@ -7,7 +7,8 @@ from collections.abc import Iterator
 import attrs
 
 from ..errors import Problem
-from ._checks import ID, URL, model, references, rule
+from ._checks import model
+from ._rules import ID, URL, references, rule
 from .figure import Figure
 from .territory import Territory
 from .text import LocalizedText

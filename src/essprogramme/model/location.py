@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import attrs
 
-from ._checks import ID, MAX_SAFE_INTEGER, URL, ZONE, model
+from ._checks import model
+from ._rules import ID, MAX_SAFE_INTEGER, URL, ZONE
 from .text import LocalizedText
 from .vocab import LocationKind
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import attrs
 
-from ._checks import ID, URL, model, references
+from ._checks import model
+from ._rules import ID, URL, references
 from .figure import Figure
 from .territory import Territory
 from .text import LocalizedText

@@ -9,8 +9,9 @@ from typing import Any
 import attrs
 
 from ..errors import Problem
-from ._checks import ID, LANGUAGES, URL, ZONE, model, references, rule
+from ._checks import model
 from ._references import Reference, collections_of, references_of
+from ._rules import ID, LANGUAGES, URL, ZONE, references, rule
 from .initiative import Initiative
 from .location import Location, Track
 from .organisation import Organisation

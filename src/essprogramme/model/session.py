@@ -8,8 +8,9 @@ from datetime import datetime, timedelta
 import attrs
 
 from ..errors import Problem
-from ._checks import ID, LANGUAGES, URL, model, references, rule
+from ._checks import model
 from ._references import references_of
+from ._rules import ID, LANGUAGES, URL, references, rule
 from .text import LocalizedText
 from .time import Interval
 from .vocab import AttendanceMode, SessionFormat

@@ -8,7 +8,8 @@ from itertools import pairwise
 import attrs
 
 from ..errors import Problem
-from ._checks import ID, URL, ZONE, model, references, rule
+from ._checks import model
+from ._rules import ID, URL, ZONE, references, rule
 from .text import LocalizedText
 from .time import Interval
 

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 import attrs
 
 from ..errors import Problem
-from ._checks import model, rule
+from ._checks import model
 from ._formats import MAX_DEPTH
+from ._rules import rule
 from .text import LocalizedText
 
 __all__ = ["MAX_NESTING", "Territory"]

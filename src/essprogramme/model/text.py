@@ -15,7 +15,7 @@ _GOOD_TAGS: set[str] = set()
 
 
 def _name(value: object, python: bool) -> str:
-    from ._checks import python_name, type_name
+    from ._rules import python_name, type_name
 
     return python_name(value) if python else type_name(value)
 

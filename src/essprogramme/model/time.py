@@ -17,8 +17,9 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from ..errors import Problem, ValidationError, one_problem
-from ._checks import model, rule
+from ._checks import model
 from ._formats import is_zone_key
+from ._rules import rule
 
 __all__ = ["Interval", "PartialDate"]
 
