@@ -27,9 +27,11 @@ from essprogramme import (
     Speaker,
     Territory,
     ValidationError,
+    from_json,
+    to_json,
 )
 from essprogramme.model._checks import model
-from essprogramme.model.territory import MAX_NESTING
+from essprogramme.model._formats import MAX_DEPTH
 
 T = LocalizedText({"fr": "Atelier"})
 START = datetime(2021, 10, 8, 11, 0, tzinfo=UTC)
@@ -492,10 +494,12 @@ def test_instants_every_zone_can_show() -> None:
         assert "instant_range" in error.value.codes
 
 
-def test_regions_nest_a_bounded_number_of_levels() -> None:
+def test_regions_nest_as_deep_as_a_json_document_may() -> None:
+    # A region and its members array add two levels; the bottom code one.
     region = Territory.iso("YT")
-    for _ in range(MAX_NESTING - 1):
+    for _ in range((MAX_DEPTH - 1) // 2):
         region = Territory.region(LocalizedText({"fr": "r"}), [region])
+    assert from_json(to_json(region), Territory) == region
     with pytest.raises(ValidationError) as error:
         Territory.region(LocalizedText({"fr": "r"}), [region])
     assert error.value.codes == {"depth"}

@@ -436,9 +436,12 @@ def _compile_structure(
         setter = src.bind(f"set_{field.name}", getattr(cls, field.name).__set__)
         if field.init:
             src.line(1, f"{setter}(obj, x_{field.name})")
-        else:
+        elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
             factory = src.bind(f"factory_{field.name}", field.default.factory)
             src.line(1, f"{setter}(obj, {factory}())")
+        else:
+            default = src.bind(f"default_{field.name}", field.default)
+            src.line(1, f"{setter}(obj, {default})")
     _emit_rules(src, cls, "obj", 1)
     src.line(1, "if problems:")
     src.line(2, "raise ValidationError(problems)")

@@ -20,7 +20,7 @@ import attrs
 from ..errors import Problem
 from ._checks import optional_inner
 
-__all__ = ["Reference", "collections_of", "references_of"]
+__all__ = ["Reference", "collections_of", "located", "paths_to", "references_of"]
 
 _EACH = "*"
 
@@ -53,15 +53,7 @@ class Reference:
 
     def located(self, root: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
         """``(location, id)`` for each id this reference holds under ``root``."""
-        items: list[tuple[tuple[str | int, ...], Any]] = [((), root)]
-        for step in self.path:
-            if step == _EACH:
-                items = [((*at, i), x) for at, sequence in items for i, x in enumerate(sequence)]
-            else:
-                items = [((*at, step), getattr(item, step)) for at, item in items]
-        for location, value in items:
-            if value is not None:
-                yield location, value
+        return located(root, self.path)
 
     def dangling(self, root: Any, known: Mapping[str, Any]) -> Iterator[Problem]:
         """A problem for each id that is not a key of ``known`` (did you mean...?)."""
@@ -75,6 +67,34 @@ class Reference:
                     code="unknown_reference",
                     message=f"no {what} has the id {value!r}{hint}",
                 )
+
+
+def located(root: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    """``(location, value)`` for each value found along ``path`` under ``root``."""
+    items: list[tuple[tuple[str | int, ...], Any]] = [((), root)]
+    for step in path:
+        if step == _EACH:
+            items = [((*at, i), x) for at, sequence in items for i, x in enumerate(sequence)]
+        else:
+            items = [((*at, step), getattr(item, step)) for at, item in items]
+    for location, value in items:
+        if value is not None:
+            yield location, value
+
+
+def paths_to(cls: type, target: type, path: tuple[str, ...] = ()) -> tuple[tuple[str, ...], ...]:
+    """The attribute paths from ``cls`` to fields holding ``target`` (not through it)."""
+    found: list[tuple[str, ...]] = []
+    for field in attrs.fields(cls):
+        nested, many = _classes_in(field.type)
+        if nested is None:
+            continue
+        here = (*path, field.name, _EACH) if many else (*path, field.name)
+        if nested is target:
+            found.append(here)
+        elif nested is not cls:
+            found.extend(paths_to(nested, target, here))
+    return tuple(found)
 
 
 def _classes_in(t: Any) -> tuple[type | None, bool]:

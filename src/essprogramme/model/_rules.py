@@ -247,6 +247,10 @@ def _unknown_keys(data: dict[Any, Any], known: frozenset[str]) -> list[Problem]:
                     message=f"object keys must be strings, got {show(key)} ({type_name(key)})",
                 )
             )
+        elif _formats.has_lone_surrogate(key):
+            problems.append(
+                Problem(location=(key,), code="unicode", message="a key holds a lone surrogate")
+            )
         elif key not in known:
             close = difflib.get_close_matches(key, known, n=1)
             hint = f": did you mean {close[0]!r}?" if close else ""

@@ -10,13 +10,15 @@ import attrs
 
 from ..errors import Problem
 from ._checks import model
-from ._references import Reference, collections_of, references_of
+from ._formats import MAX_DEPTH
+from ._references import Reference, collections_of, located, paths_to, references_of
 from ._rules import ID, LANGUAGES, URL, ZONE, references, rule
 from .initiative import Initiative
 from .location import Location, Track
 from .organisation import Organisation
 from .session import Session
 from .speaker import Speaker
+from .territory import Territory
 from .text import LocalizedText
 
 __all__ = ["Programme"]
@@ -86,6 +88,11 @@ class Programme:
             known = self._indexes[reference.collection]
             if not known.keys() >= reference.values(self):
                 yield from reference.dangling(self, known)
+        # Regions built in Python may nest deeper than a document allows.
+        for path in _TERRITORIES:
+            for location, territory in located(self, path):
+                if len(path) + territory._depth > MAX_DEPTH:
+                    yield rule(location, "depth", f"nests deeper than {MAX_DEPTH} JSON levels")
 
     # Look-ups ---------------------------------------------------------
 
@@ -128,3 +135,5 @@ class Programme:
 _COLLECTIONS = collections_of(Programme)
 #: Every reference a programme holds, derived from the fields' metadata.
 REFERENCES: tuple[Reference, ...] = references_of(Programme)
+#: Where a programme holds territories (their JSON depth adds to the path's).
+_TERRITORIES = paths_to(Programme, Territory)

@@ -12,11 +12,7 @@ from ._formats import MAX_DEPTH
 from ._rules import rule
 from .text import LocalizedText
 
-__all__ = ["MAX_NESTING", "Territory"]
-
-#: How deep regions may nest in Python, so that any programme holding them
-#: stays within the JSON nesting limit (``MAX_DEPTH``) when written out.
-MAX_NESTING = (MAX_DEPTH - 8) // 2
+__all__ = ["Territory"]
 
 
 @model
@@ -38,15 +34,19 @@ class Territory:
     code: str | None = attrs.field(default=None, metadata={"format": "territory"})
     name: LocalizedText | None = None
     members: tuple[Territory, ...] = ()
+    # The JSON depth of this territory as a document: set by the rules.
+    _depth: int = attrs.field(init=False, default=1, eq=False, hash=False, repr=False)
 
     def _rules(self) -> Iterator[Problem]:
         if self.code is None and self.name is None:
             yield rule((), "required", "a territory needs an ISO 3166 code or a name")
-        if self.members and _nesting(self) > MAX_NESTING:
+        depth = json_depth(self)
+        _set_depth(self, depth)
+        if depth > MAX_DEPTH:
             yield rule(
                 ("members",),
                 "depth",
-                f"regions nest at most {MAX_NESTING} levels deep",
+                f"regions nest deeper than the {MAX_DEPTH} levels of a JSON document",
             )
         if self.code is not None and self.members:
             yield rule(
@@ -76,13 +76,15 @@ class Territory:
         return str(self.name) if self.name is not None else str(self.code)
 
 
-def _nesting(territory: Territory) -> int:
-    """Levels of regions from ``territory`` down, counted no further than the limit.
+_set_depth = Territory._depth.__set__  # type: ignore[attr-defined]
 
-    Members were checked when they were built, so this is bounded.
+
+def json_depth(territory: Territory) -> int:
+    """How many JSON containers deep the territory's document goes (itself is 1).
+
+    Members were built first and know their own depth: no recursion.
     """
-    level, current = 1, list(territory.members)
-    while current and level <= MAX_NESTING:
-        level += 1
-        current = [m for t in current for m in t.members]
-    return level
+    depth = 2 if territory.name is not None else 1
+    for member in territory.members:
+        depth = max(depth, 2 + member._depth)
+    return depth

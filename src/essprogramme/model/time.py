@@ -19,11 +19,11 @@ import attrs
 from ..errors import Problem, ValidationError, one_problem
 from ._checks import model
 from ._formats import is_zone_key
-from ._rules import rule
+from ._rules import rule, type_name
 
 __all__ = ["Interval", "PartialDate"]
 
-_PARTIAL = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 @model
@@ -55,7 +55,13 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise :class:`ValidationError`."""
-        found = _PARTIAL.match(text) if type(text) is str else None
+        if type(text) is not str:
+            raise one_problem(
+                (),
+                "type",
+                f"expected a partial date string (YYYY, YYYY-MM or YYYY-MM-DD), got {type_name(text)}",
+            )
+        found = _PARTIAL.fullmatch(text)
         if found is None:
             raise ValidationError(
                 [
