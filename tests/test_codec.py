@@ -141,8 +141,10 @@ def test_end_before_start(document: dict[str, Any]) -> None:
 
 
 def test_unknown_speaker_id(document: dict[str, Any]) -> None:
-    document["sessions"][0]["moderators"] = ["kevin-ossah", "kevin-osah"]
-    assert decode_problems(document) == [("$.sessions[0].moderators[1]", "unknown_reference")]
+    document["sessions"][0]["participants"][0]["speaker"] = "kevin-osah"
+    assert decode_problems(document) == [
+        ("$.sessions[0].participants[0].speaker", "unknown_reference")
+    ]
 
 
 def test_duplicate_id(document: dict[str, Any]) -> None:
@@ -217,8 +219,8 @@ def test_localized_text_round_trips_alone() -> None:
 
 
 def test_null_is_accepted_for_optional_fields_only(document: dict[str, Any]) -> None:
-    document["sessions"][0]["location"] = None
-    assert from_dict(document, Programme).sessions[0].location is None
+    document["sessions"][0]["track"] = None
+    assert from_dict(document, Programme).sessions[0].track is None
     document["sessions"][0]["languages"] = None
     assert decode_problems(document) == [("$.sessions[0].languages", "type")]
 

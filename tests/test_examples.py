@@ -10,6 +10,7 @@ from essprogramme import (
     InitiativeKind,
     InitiativeStatus,
     PartialDate,
+    ParticipantRole,
     Programme,
     SessionFormat,
     examples,
@@ -58,7 +59,8 @@ def test_moderator_and_speakers(gsef: Programme) -> None:
     assert moderator.affiliations[0].role is not None
     assert moderator.affiliations[0].role["fr"] == "Directeur exécutif"
     assert gsef.organisation(moderator.affiliations[0].organisation).acronym == "OJEDD"
-    assert [c.speaker for c in session.contributions] == [
+    speakers = session.participants_as(ParticipantRole.SPEAKER)
+    assert [c.speaker for c in speakers] == [
         "ben-amar-zeghadi",
         "maud-caruhel",
         "roderic-egal",
@@ -72,12 +74,13 @@ def test_moderator_and_speakers(gsef: Programme) -> None:
 
 
 def test_every_presentation_has_its_title_and_text(gsef: Programme) -> None:
-    titles = [c.title["fr"] for c in gsef.sessions[0].contributions if c.title is not None]
+    talks = gsef.sessions[0].participants_as(ParticipantRole.SPEAKER)
+    titles = [c.title["fr"] for c in talks if c.title is not None]
     assert titles[0] == "Hub de l'ESS : impact local pour une initiative mondiale"
     assert titles[1] == "Convention de coopérations quadripartite"
     assert titles[2].endswith("cas de la Côte d'Ivoire")
     assert titles[3].startswith("Dynamiques de collaboration")
-    assert all(c.abstract is not None for c in gsef.sessions[0].contributions)
+    assert all(c.abstract is not None for c in talks)
 
 
 def test_the_mayotte_aruba_greenland_cluster_and_its_webinar(gsef: Programme) -> None:

@@ -11,16 +11,21 @@ import pytest
 
 from essprogramme import (
     Affiliation,
-    Contribution,
     Initiative,
     InitiativeKind,
     Interval,
+    Link,
+    LinkKind,
     LocalizedText,
     Location,
     LocationKind,
     Organisation,
     OrganisationKind,
+    OrganisationRole,
+    OrganiserRole,
     PartialDate,
+    Participant,
+    ParticipantRole,
     Programme,
     Session,
     SessionFormat,
@@ -36,6 +41,10 @@ from essprogramme.model._formats import MAX_DEPTH
 T = LocalizedText({"fr": "Atelier"})
 START = datetime(2021, 10, 8, 11, 0, tzinfo=UTC)
 END = datetime(2021, 10, 8, 12, 30, tzinfo=UTC)
+
+
+def moderator(speaker: str) -> Participant:
+    return Participant(role=ParticipantRole.MODERATOR, speaker=speaker)
 
 
 def session(**changes: Any) -> Session:
@@ -185,20 +194,20 @@ def test_a_plain_string_is_not_an_enum_member() -> None:
 def test_several_problems_are_reported_together() -> None:
     with pytest.raises(ValidationError) as error:
         session(
-            id="has space", languages=("fr", "français"), location=3, start=datetime(2021, 1, 1)
+            id="has space", languages=("fr", "français"), locations=3, start=datetime(2021, 1, 1)
         )
     assert problems(error) == [
         ("$.id", "id"),
         ("$.start", "naive_datetime"),
         ("$.languages[1]", "language_tag"),
-        ("$.location", "type"),
+        ("$.locations", "type"),
     ]
 
 
-def test_duplicate_languages_and_moderators_are_refused() -> None:
+def test_duplicate_languages_and_locations_are_refused() -> None:
     with pytest.raises(ValidationError) as error:
-        session(languages=("fr", "FR"), moderators=("a", "a"))
-    assert problems(error) == [("$.languages[1]", "duplicate"), ("$.moderators[1]", "duplicate")]
+        session(languages=("fr", "FR"), locations=("a", "a"))
+    assert problems(error) == [("$.languages[1]", "duplicate"), ("$.locations[1]", "duplicate")]
 
 
 @pytest.mark.parametrize("zone", ["Europe/Paris", "America/Toronto", "Asia/Kathmandu", "UTC"])
@@ -221,8 +230,19 @@ def test_empty_and_blank_names_are_refused() -> None:
 
 def test_country_and_links_are_checked() -> None:
     with pytest.raises(ValidationError) as error:
-        Speaker(id="a", name="A", country="fr", links=("https://ok.org", "ftp://no.org"))
-    assert problems(error) == [("$.country", "country_code"), ("$.links[1]", "url")]
+        Speaker(
+            id="a",
+            name="A",
+            country="fr",
+            links=(
+                Link(kind=LinkKind.WEBSITE, url="https://ok.org"),
+                Link(kind=LinkKind.SLIDES, url="https://ok.org/s.pdf", language="fr"),
+            ),
+        )
+    assert problems(error) == [("$.country", "country_code")]
+    with pytest.raises(ValidationError) as error:
+        Link(kind=LinkKind.WEBSITE, url="ftp://no.org")
+    assert problems(error) == [("$.url", "url")]
 
 
 def test_overlapping_availability_is_refused() -> None:
@@ -350,7 +370,7 @@ def programme(**changes: Any) -> Programme:
                 id="kevin", name="Kevin Ossah", affiliations=(Affiliation(organisation="ojedd"),)
             ),
         ),
-        "sessions": (session(moderators=("kevin",)),),
+        "sessions": (session(participants=(moderator("kevin"),)),),
     }
     fields.update(changes)
     return Programme(**fields)
@@ -367,21 +387,26 @@ def test_a_consistent_programme_is_built_and_indexed() -> None:
 def test_unknown_references_are_reported_with_their_paths() -> None:
     with pytest.raises(ValidationError) as error:
         programme(
-            organiser="gsef-org",
+            organisers=(OrganisationRole(organisation="gsef-org", role=OrganiserRole.ORGANISER),),
             sessions=(
                 session(
-                    moderators=("kevin", "nobody"),
-                    location="salle-1",
-                    contributions=(Contribution(speaker="ghost", initiatives=("hub",)),),
+                    locations=("salle-1",),
+                    participants=(
+                        moderator("kevin"),
+                        moderator("nobody"),
+                        Participant(
+                            role=ParticipantRole.SPEAKER, speaker="ghost", initiatives=("hub",)
+                        ),
+                    ),
                 ),
             ),
         )
     assert problems(error) == [
-        ("$.organiser", "unknown_reference"),
-        ("$.sessions[0].location", "unknown_reference"),
-        ("$.sessions[0].moderators[1]", "unknown_reference"),
-        ("$.sessions[0].contributions[0].speaker", "unknown_reference"),
-        ("$.sessions[0].contributions[0].initiatives[0]", "unknown_reference"),
+        ("$.organisers[0].organisation", "unknown_reference"),
+        ("$.sessions[0].locations[0]", "unknown_reference"),
+        ("$.sessions[0].participants[1].speaker", "unknown_reference"),
+        ("$.sessions[0].participants[2].speaker", "unknown_reference"),
+        ("$.sessions[0].participants[2].initiatives[0]", "unknown_reference"),
     ]
 
 

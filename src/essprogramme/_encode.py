@@ -13,6 +13,7 @@ import enum
 import typing
 from collections.abc import Callable
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -52,8 +53,10 @@ def _plain(t: Any, src: Source, expr: str, json: bool) -> str:
     inner = optional_inner(t)
     if inner is not None:
         return _plain(inner, src, expr, json)  # None is the default: omitted
-    if t is str or t is int:
+    if t is str or t is int or t is bool or t is float:
         return expr
+    if t is Decimal:
+        return f"str({expr})"
     origin = typing.get_origin(t)
     if origin is tuple:
         item = _plain(typing.get_args(t)[0], src, "x", json)
@@ -97,11 +100,15 @@ def _generate(cls: type, json: bool) -> _Fn:
         src.line(2, f"{field.name!r}: {_plain(field.type, src, 'o.' + field.name, json)},")
     src.line(1, "}")
     for field in optional:
-        if field.default not in (None, (), frozenset()):  # pragma: no cover - no such field
-            raise TypeError(f"{cls.__name__}.{field.name}: defaults are None or empty")
         src.line(1, f"v = o.{field.name}")
-        # Defaults are None, () or frozenset(): identity or emptiness says it.
-        src.line(1, "if v is not None:" if field.default is None else "if v:")
+        if field.default is None:
+            src.line(1, "if v is not None:")
+        elif field.default in ((), frozenset()):
+            src.line(1, "if v:")
+        elif isinstance(field.default, enum.Enum):
+            src.line(1, f"if v is not {src.bind(f'default_{field.name}', field.default)}:")
+        else:  # pragma: no cover - a model bug
+            raise TypeError(f"{cls.__name__}.{field.name}: defaults are None, empty or a member")
         src.line(2, f"d[{field.name!r}] = {_plain(field.type, src, 'v', json)}")
     src.line(1, "return d")
     fn: _Fn = src.compile("unstructure")

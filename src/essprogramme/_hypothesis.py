@@ -22,7 +22,7 @@ _STRATEGIES = {
     "Affiliation": "affiliations",
     "Organisation": "organisations",
     "Speaker": "speakers",
-    "Contribution": "contributions",
+    "Participant": "participants",
     "Session": "sessions",
     "GovernanceBody": "governance_bodies",
     "Activity": "activities",

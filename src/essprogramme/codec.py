@@ -98,7 +98,7 @@ def from_dict(data: Any, cls: type[T]) -> T:
 
     >>> from essprogramme import Territory
     >>> from_dict({"code": "YT"}, Territory)
-    Territory(code='YT', name=None, members=())
+    Territory(code='YT', locode=None, within=None, name=None, members=())
     >>> from_dict({"code": 976, "nmae": "Mayotte"}, Territory)
     Traceback (most recent call last):
     ...

@@ -25,6 +25,7 @@ import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
+from decimal import Decimal
 from typing import Any, TypeVar, dataclass_transform
 
 import attrs
@@ -36,6 +37,8 @@ from ._rules import (
     FORMATS,
     HINTS,
     _aware_instant,
+    _decimal_from_json,
+    _decimal_from_python,
     _duplicate_problems,
     _nest,
     _too_deep,
@@ -138,6 +141,17 @@ class _Emitter:
             self.string(meta, var, loc, out, ind)
         elif t is int:
             self.integer(meta, var, loc, out, ind)
+        elif t is bool:
+            src.line(ind, f"if type({var}) is not bool:")
+            self.type_problem(ind + 1, loc, var, "a boolean" if self.json else "bool")
+            src.line(ind, "else:")
+            src.line(ind + 1, self.store(out, var))
+        elif t is float:
+            self.number(meta, var, loc, out, ind)
+        elif t is Decimal:
+            reader = _decimal_from_json if self.json else _decimal_from_python
+            convert = src.bind(f"read_decimal_{'json' if self.json else 'python'}", reader)
+            self.guarded(self.store(out, f"{convert}({var})"), loc, ind)
         elif isinstance(t, type) and issubclass(t, enum.Enum):
             self.member(t, var, loc, out, ind)
         elif self.json and t in self.leaves:
@@ -201,6 +215,18 @@ class _Emitter:
             self.problem(ind + 1, loc, "empty", "'must not be empty or blank'")
         src.line(ind, "else:")
         src.line(ind + 1, self.store(out, var))
+
+    def number(self, meta: Mapping[str, Any], var: str, loc: str, out: str, ind: int) -> None:
+        """A real number: a JSON number (an int or a float), never a bool or NaN."""
+        src = self.src
+        src.line(ind, f"if type({var}) is not float and type({var}) is not int:")
+        self.type_problem(ind + 1, loc, var, "a number" if self.json else "float or int")
+        low, high = meta.get("min"), meta.get("max")
+        src.line(ind, f"elif not ({low!r} <= {var} <= {high!r}):")  # NaN fails too
+        message = f"must be from {low} to {high}, got "
+        self.problem(ind + 1, loc, "range", f"{message!r} + repr({var})")
+        src.line(ind, "else:")
+        src.line(ind + 1, self.store(out, f"float({var})"))
 
     def integer(self, meta: Mapping[str, Any], var: str, loc: str, out: str, ind: int) -> None:
         src = self.src
@@ -283,7 +309,7 @@ class _Emitter:
 def _converts(t: Any) -> bool:
     """Whether JSON values of type ``t`` become other Python values."""
     inner = optional_inner(t)
-    return _converts(inner) if inner is not None else t not in (str, int)
+    return _converts(inner) if inner is not None else t not in (str, int, bool)
 
 
 class _StructureRef:
@@ -364,7 +390,7 @@ def _python_converts(t: Any) -> bool:
     inner = optional_inner(t)
     if inner is not None:
         return _python_converts(inner)
-    return t is datetime or typing.get_origin(t) in (tuple, frozenset)
+    return t in (datetime, float) or typing.get_origin(t) in (tuple, frozenset)
 
 
 _Key = tuple[type, int, bool]

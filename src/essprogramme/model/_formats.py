@@ -14,13 +14,23 @@ from importlib import resources
 from rfc3986_validator import validate_rfc3986  # type: ignore[import-untyped]
 
 __all__ = [
+    "COLOR_MATCH",
+    "COLOR_PATTERN",
     "COUNTRY_MATCH",
     "COUNTRY_PATTERN",
+    "CURRENCY_MATCH",
+    "CURRENCY_PATTERN",
     "DATE_PATTERN",
+    "EMAIL_MATCH",
+    "EMAIL_PATTERN",
+    "FIELD_MATCH",
+    "FIELD_PATTERN",
     "ID_MATCH",
     "ID_PATTERN",
     "INSTANT_PATTERN",
     "LANGUAGE_TAG_PATTERN",
+    "LOCODE_MATCH",
+    "LOCODE_PATTERN",
     "MAX_DEPTH",
     "MAX_URL_LENGTH",
     "TERRITORY_CODE_PATTERN",
@@ -80,6 +90,16 @@ LANGUAGE_TAG_PATTERN = (
     ")$"
 )
 
+#: The name of a field of a model class (``time_zone``).
+FIELD_PATTERN = "^[a-z][a-z0-9_]{0,63}$"
+#: ISO 4217 currency code (``EUR``, ``XOF``).
+CURRENCY_PATTERN = "^[A-Z]{3}$"
+#: An e-mail address, plainly: something, an at sign, a domain with a dot.
+EMAIL_PATTERN = "^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:[.][A-Za-z0-9-]+)+$"
+#: UN/LOCODE of a place, country and place together (``FRBOD``: Bordeaux).
+LOCODE_PATTERN = "^[A-Z]{2}[A-Z2-9]{3}$"
+#: A colour as ``#RRGGBB``.
+COLOR_PATTERN = "^#[0-9A-Fa-f]{6}$"
 #: ISO 3166-1 alpha-2 country code.
 COUNTRY_PATTERN = "^[A-Z]{2}$"
 #: ISO 3166-1 alpha-2 or ISO 3166-2 subdivision code (``FR-NAQ``, ``FR-976``).
@@ -95,6 +115,11 @@ ZONE_KEY_PATTERN = "^[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*$"
 ID_MATCH = re.compile(ID_PATTERN).fullmatch
 COUNTRY_MATCH = re.compile(COUNTRY_PATTERN).fullmatch
 TERRITORY_MATCH = re.compile(TERRITORY_CODE_PATTERN).fullmatch
+FIELD_MATCH = re.compile(FIELD_PATTERN).fullmatch
+CURRENCY_MATCH = re.compile(CURRENCY_PATTERN).fullmatch
+EMAIL_MATCH = re.compile(EMAIL_PATTERN).fullmatch
+LOCODE_MATCH = re.compile(LOCODE_PATTERN).fullmatch
+COLOR_MATCH = re.compile(COLOR_PATTERN).fullmatch
 _id = ID_MATCH
 _language_tag = re.compile(LANGUAGE_TAG_PATTERN).fullmatch
 _country = re.compile(COUNTRY_PATTERN).fullmatch

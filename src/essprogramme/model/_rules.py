@@ -9,8 +9,10 @@ wrong. ``_checks.py`` writes them into each class's generated functions.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from ..errors import Location, Problem, ValidationError, one_problem
@@ -51,6 +53,11 @@ FORMATS: dict[str, tuple[Callable[[str], object], str, str]] = {
         "territory_code",
         "is not an ISO 3166-1 alpha-2 or ISO 3166-2 code",
     ),
+    "field": (_formats.FIELD_MATCH, "field", "is not a field name"),
+    "currency": (_formats.CURRENCY_MATCH, "currency", "is not an ISO 4217 currency code"),
+    "email": (_formats.EMAIL_MATCH, "email", "is not an e-mail address"),
+    "locode": (_formats.LOCODE_MATCH, "locode", "is not a UN/LOCODE (FRBOD)"),
+    "color": (_formats.COLOR_MATCH, "color", "is not a colour as #RRGGBB"),
 }
 
 
@@ -233,6 +240,31 @@ def _parse_date(value: Any) -> date:
         return date.fromisoformat(value)
     except ValueError as error:
         raise _fail("date", f"{show(value)} is not a calendar date: {error}") from None
+
+
+#: A decimal amount as JSON writes it: a string, so that no reader rounds it.
+DECIMAL_PATTERN = "^(?:0|[1-9][0-9]{0,14})(?:[.][0-9]{1,4})?$"
+_DECIMAL = re.compile(DECIMAL_PATTERN).fullmatch
+
+
+def _decimal_from_json(value: Any) -> Decimal:
+    if type(value) is not str:
+        raise _fail(
+            "type", f'expected a decimal amount as a string ("12.50"), got {type_name(value)}'
+        )
+    if _DECIMAL(value) is None:
+        raise _fail("decimal", f'expected a decimal amount such as "12.50", got {show(value)}')
+    return Decimal(value)
+
+
+def _decimal_from_python(value: Any) -> Decimal:
+    if type(value) is not Decimal:
+        raise _fail("type", f"expected a Decimal (never a float), got {python_name(value)}")
+    if not value.is_finite() or value < 0 or _DECIMAL(str(value)) is None:
+        raise _fail(
+            "decimal", f"expected a non-negative amount with at most 4 decimals, got {value}"
+        )
+    return value
 
 
 def _unknown_keys(data: dict[Any, Any], known: frozenset[str]) -> list[Problem]:

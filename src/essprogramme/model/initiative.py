@@ -8,8 +8,9 @@ import attrs
 
 from ..errors import Problem
 from ._checks import model
-from ._rules import ID, URL, references, rule
-from .figure import Figure
+from ._rules import ID, references, rule
+from .figure import Figure, figure_problems
+from .provenance import Inference, Source, provenance_problems
 from .territory import Territory
 from .text import LocalizedText
 from .time import PartialDate
@@ -46,6 +47,9 @@ class Activity:
     description: LocalizedText | None = None
     figures: tuple[Figure, ...] = ()
 
+    def _rules(self) -> Iterator[Problem]:
+        yield from figure_problems(self.figures)
+
     def figure(self, measure: str) -> int | None:
         """The count for ``measure``, or ``None`` if it was not counted."""
         return next((f.count for f in self.figures if f.measure == measure), None)
@@ -65,6 +69,9 @@ class Initiative:
     name: LocalizedText
     kind: InitiativeKind
     status: InitiativeStatus | None = None
+    #: When the status was true: the source's own date, for a card written
+    #: before an initiative began.
+    status_as_of: PartialDate | None = None
     aliases: tuple[str, ...] = ()
     description: LocalizedText | None = None
     start: PartialDate | None = None
@@ -85,13 +92,16 @@ class Initiative:
     related: tuple[str, ...] = attrs.field(
         default=(), metadata=references("initiatives", distinct=True)
     )
-    sources: tuple[str, ...] = attrs.field(default=(), metadata=URL)
+    sources: tuple[Source, ...] = ()
+    inferred: tuple[Inference, ...] = ()
+    notes: tuple[LocalizedText, ...] = ()
 
     def _rules(self) -> Iterator[Problem]:
         if self.start is not None and self.end is not None and self.end < self.start:
             yield rule(
                 ("end",), "end_before_start", f"ends ({self.end}) before it starts ({self.start})"
             )
+        yield from provenance_problems(self)
         if self.id in self.related:
             yield rule(
                 ("related", self.related.index(self.id)),

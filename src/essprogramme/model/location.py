@@ -1,32 +1,80 @@
-"""Where and along which thread sessions happen: rooms, online channels, tracks."""
+"""Where and along which thread sessions happen: venues, rooms, online channels, tracks."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import attrs
 
+from ..errors import Problem
 from ._checks import model
-from ._rules import ID, MAX_SAFE_INTEGER, URL, ZONE
+from ._rules import ID, MAX_SAFE_INTEGER, URL, ZONE, references, rule
+from .provenance import Inference, Source, provenance_problems
 from .text import LocalizedText
-from .vocab import LocationKind
+from .vocab import Accessibility, LocationKind
 
-__all__ = ["Location", "Track"]
+__all__ = ["Address", "Coordinates", "Location", "Track"]
+
+
+@model
+class Address:
+    """A postal address. Street and place names are not translated.
+
+    >>> Address(street="Cours du Médoc", postal_code="33300", locality="Bordeaux",
+    ...         country="FR").locality
+    'Bordeaux'
+    """
+
+    street: str | None = None
+    postal_code: str | None = None
+    locality: str | None = None
+    region: str | None = None
+    country: str | None = attrs.field(default=None, metadata={"format": "country"})
+
+
+@model
+class Coordinates:
+    """A point on the WGS 84 ellipsoid, in decimal degrees."""
+
+    latitude: float = attrs.field(metadata={"min": -90.0, "max": 90.0})
+    longitude: float = attrs.field(metadata={"min": -180.0, "max": 180.0})
 
 
 @model
 class Location:
-    """A room or an online channel. A room carries the zone of its building.
+    """A venue, a room or stage inside one (``parent``), an outdoor place, or an online channel.
+
+    A physical place carries the zone of its building; an online channel its
+    ``url`` and ``platform``. A channel that carries several sessions at once
+    (parallel streams) says so with ``parallel``.
 
     >>> Location(id="salle-1", name=LocalizedText({"fr": "Salle 1"}), kind=LocationKind.ROOM,
-    ...          time_zone="Europe/Paris").kind
-    <LocationKind.ROOM: 'room'>
+    ...          parent="palais-des-congres", time_zone="Europe/Paris").parent
+    'palais-des-congres'
     """
 
     id: str = attrs.field(metadata=ID)
     name: LocalizedText
     kind: LocationKind
+    parent: str | None = attrs.field(default=None, metadata=references("locations"))
     time_zone: str | None = attrs.field(default=None, metadata=ZONE)
+    address: Address | None = None
+    coordinates: Coordinates | None = None
+    access: LocalizedText | None = None
     url: str | None = attrs.field(default=None, metadata=URL)
+    platform: str | None = None
+    parallel: bool | None = None
     capacity: int | None = attrs.field(default=None, metadata={"min": 1, "max": MAX_SAFE_INTEGER})
+    accessibility: frozenset[Accessibility] = frozenset()
+    accessibility_notes: LocalizedText | None = None
+    sources: tuple[Source, ...] = ()
+    inferred: tuple[Inference, ...] = ()
+    notes: tuple[LocalizedText, ...] = ()
+
+    def _rules(self) -> Iterator[Problem]:
+        if self.parent == self.id:
+            yield rule(("parent",), "self_reference", "a place cannot be inside itself")
+        yield from provenance_problems(self)
 
 
 @model
@@ -36,3 +84,4 @@ class Track:
     id: str = attrs.field(metadata=ID)
     name: LocalizedText
     description: LocalizedText | None = None
+    color: str | None = attrs.field(default=None, metadata={"format": "color"})

@@ -2,17 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import attrs
 
+from ..errors import Problem
 from ._checks import model
-from ._rules import ID, URL, references
-from .figure import Figure
+from ._rules import ID, URL, references, rule
+from .figure import Figure, figure_problems
+from .links import Link
+from .provenance import Inference, Source, provenance_problems
 from .territory import Territory
 from .text import LocalizedText
 from .time import PartialDate
 from .vocab import OrganisationKind
 
-__all__ = ["Organisation"]
+__all__ = ["Membership", "Organisation"]
+
+
+@model
+class Membership:
+    """An organisation's membership of another (a network, an expert group), over time.
+
+    >>> Membership(organisation="geces", start=PartialDate(year=2018)).start
+    PartialDate(year=2018, month=None, day=None)
+    """
+
+    organisation: str = attrs.field(metadata=references("organisations"))
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    former: bool | None = None
+
+    def _rules(self) -> Iterator[Problem]:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            yield rule(("end",), "end_before_start", f"ends ({self.end}) before it starts")
 
 
 @model
@@ -38,8 +61,16 @@ class Organisation:
     url: str | None = attrs.field(default=None, metadata=URL)
     description: LocalizedText | None = None
     founded: PartialDate | None = None
-    member_of: tuple[str, ...] = attrs.field(default=(), metadata=references("organisations"))
+    member_of: tuple[Membership, ...] = ()
     figures: tuple[Figure, ...] = ()
+    links: tuple[Link, ...] = ()
+    sources: tuple[Source, ...] = ()
+    inferred: tuple[Inference, ...] = ()
+    notes: tuple[LocalizedText, ...] = ()
+
+    def _rules(self) -> Iterator[Problem]:
+        yield from figure_problems(self.figures)
+        yield from provenance_problems(self)
 
     @property
     def display_name(self) -> str:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import attrs
 
@@ -12,16 +13,42 @@ from ..errors import Problem
 from ._checks import model
 from ._formats import MAX_DEPTH
 from ._references import Reference, collections_of, located, paths_to, references_of
-from ._rules import ID, LANGUAGES, URL, ZONE, references, rule
+from ._rules import DISTINCT, ID, LANGUAGES, URL, ZONE, references, rule
 from .initiative import Initiative
+from .links import Link
 from .location import Location, Track
 from .organisation import Organisation
+from .provenance import Inference, Source, provenance_problems
+from .registration import Registration
 from .session import Session
 from .speaker import Speaker
 from .territory import Territory
 from .text import LocalizedText
+from .vocab import OrganiserRole, SessionStatus
 
-__all__ = ["Programme"]
+__all__ = ["OrganisationRole", "Programme"]
+
+
+_TICK = timedelta(microseconds=1)
+
+
+def _cycles(items: tuple[Any, ...], field: str, what: str) -> Iterator[Problem]:
+    """A problem for each item whose chain of ``parent``s comes back to it."""
+    parents = {item.id: item.parent for item in items}
+    for position, item in enumerate(items):
+        seen = {item.id}
+        current = item.parent
+        while current is not None and current in parents:
+            if current in seen:
+                if current == item.id:
+                    yield rule(
+                        (field, position, "parent"),
+                        "cycle",
+                        f"this {what} is, through its parents, inside itself",
+                    )
+                break
+            seen.add(current)
+            current = parents[current]
 
 
 def _index(items: Iterable[Any], field: str) -> tuple[dict[str, Any], list[Problem]]:
@@ -39,6 +66,18 @@ def _index(items: Iterable[Any], field: str) -> tuple[dict[str, Any], list[Probl
         else:
             index[item.id] = item
     return index, problems
+
+
+@model
+class OrganisationRole:
+    """What an organisation is to the programme: organiser, co-organiser, funder...
+
+    >>> OrganisationRole(organisation="gsef", role=OrganiserRole.ORGANISER).role
+    <OrganiserRole.ORGANISER: 'organiser'>
+    """
+
+    organisation: str = attrs.field(metadata=references("organisations"))
+    role: OrganiserRole
 
 
 @model
@@ -63,16 +102,25 @@ class Programme:
     time_zone: str = attrs.field(metadata=ZONE)
     start_date: date
     end_date: date
-    organiser: str | None = attrs.field(default=None, metadata=references("organisations"))
+    status: SessionStatus = SessionStatus.SCHEDULED
+    #: Days outside ``start_date``..``end_date`` that hold sessions all the
+    #: same (a pre-forum day): a session on any other day is reported.
+    extra_days: tuple[date, ...] = attrs.field(default=(), metadata=DISTINCT)
+    organisers: tuple[OrganisationRole, ...] = ()
     languages: tuple[str, ...] = attrs.field(default=(), metadata=LANGUAGES)
     description: LocalizedText | None = None
     url: str | None = attrs.field(default=None, metadata=URL)
+    links: tuple[Link, ...] = ()
+    registration: Registration | None = None
     locations: tuple[Location, ...] = ()
     tracks: tuple[Track, ...] = ()
     sessions: tuple[Session, ...] = ()
     speakers: tuple[Speaker, ...] = ()
     organisations: tuple[Organisation, ...] = ()
     initiatives: tuple[Initiative, ...] = ()
+    sources: tuple[Source, ...] = ()
+    inferred: tuple[Inference, ...] = ()
+    notes: tuple[LocalizedText, ...] = ()
     _indexes: dict[str, dict[str, Any]] = attrs.field(
         init=False, factory=dict, eq=False, hash=False, repr=False
     )
@@ -88,11 +136,55 @@ class Programme:
             known = self._indexes[reference.collection]
             if not known.keys() >= reference.values(self):
                 yield from reference.dangling(self, known)
+        yield from _cycles(self.sessions, "sessions", "session")
+        yield from _cycles(self.locations, "locations", "place")
+        if self.start_date <= self.end_date:
+            yield from self._outside_dates()
+        yield from provenance_problems(self)
         # Regions built in Python may nest deeper than a document allows.
         for path in _TERRITORIES:
             for location, territory in located(self, path):
                 if len(path) + territory._depth > MAX_DEPTH:
                     yield rule(location, "depth", f"nests deeper than {MAX_DEPTH} JSON levels")
+
+    def _outside_dates(self) -> Iterator[Problem]:
+        days = set(self.extra_days)
+        first, last = self.start_date, self.end_date
+        for index, session in enumerate(self.sessions):
+            shape = session.time_shape
+            if shape == "none":
+                continue
+            if shape == "date":
+                field = "start_date"
+                span = (session.start_date, session.end_date or session.start_date)
+            else:
+                field = "start"
+                zone = ZoneInfo(self.zone_of(session))
+                start = session.start
+                assert start is not None
+                last_moment = session.end - _TICK if session.end is not None else start
+                span = (start.astimezone(zone).date(), last_moment.astimezone(zone).date())
+            for day in span:
+                if day is not None and not first <= day <= last and day not in days:
+                    yield rule(
+                        ("sessions", index, field),
+                        "outside_programme",
+                        f"falls on {day}, outside the programme ({first} to {last}); "
+                        "list the day in extra_days if it belongs to it",
+                    )
+                    break
+
+    def zone_of(self, session: Session) -> str:
+        """The zone a session's local times are read in: its place's, else the programme's."""
+        for location_id in session.locations:
+            place: Location | None = self._indexes["locations"].get(location_id)
+            seen = 0
+            while place is not None and seen <= len(self.locations):
+                if place.time_zone is not None:
+                    return place.time_zone
+                place = self._indexes["locations"].get(place.parent) if place.parent else None
+                seen += 1
+        return self.time_zone
 
     # Look-ups ---------------------------------------------------------
 

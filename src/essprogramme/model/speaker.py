@@ -10,8 +10,10 @@ import attrs
 from ..errors import Problem
 from ._checks import model
 from ._rules import ID, URL, ZONE, references, rule
+from .links import Link
+from .provenance import Inference, Source, provenance_problems
 from .text import LocalizedText
-from .time import Interval
+from .time import Interval, PartialDate
 
 __all__ = ["Affiliation", "Speaker"]
 
@@ -21,11 +23,19 @@ class Affiliation:
     """A position a speaker holds at an organisation.
 
     >>> Affiliation(organisation="ess-france", role=LocalizedText({"fr": "Délégué national Outre-mer"}))
-    Affiliation(organisation='ess-france', role=LocalizedText({'fr': 'Délégué national Outre-mer'}))
+    Affiliation(organisation='ess-france', role=LocalizedText({'fr': 'Délégué national Outre-mer'}), start=None, end=None, former=None)
     """
 
     organisation: str = attrs.field(metadata=references("organisations"))
     role: LocalizedText | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    #: A past position, when its end is not known ("former head of Tama").
+    former: bool | None = None
+
+    def _rules(self) -> Iterator[Problem]:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            yield rule(("end",), "end_before_start", f"ends ({self.end}) before it starts")
 
 
 @model
@@ -34,6 +44,9 @@ class Speaker:
 
     Names of people are plain strings: they are not translated. The
     honorific ("M.", "Mme") is multilingual, as it is a word of the language.
+    A person known by an office alone ("le maire de Ramallah") has an
+    ``office`` and no ``name``. A ``bio`` whose language is unknown is
+    tagged ``und``.
     ``time_zone`` is where the person will be; ``availability`` lists the
     intervals in which they can take part (empty: not known, assume always).
 
@@ -43,16 +56,26 @@ class Speaker:
     """
 
     id: str = attrs.field(metadata=ID)
-    name: str
+    name: str | None = None
     honorific: LocalizedText | None = None
+    #: An office held, for someone known by it alone ("le maire de Ramallah").
+    office: LocalizedText | None = None
+    pronouns: LocalizedText | None = None
     affiliations: tuple[Affiliation, ...] = ()
     bio: LocalizedText | None = None
+    photo: str | None = attrs.field(default=None, metadata=URL)
     country: str | None = attrs.field(default=None, metadata={"format": "country"})
     time_zone: str | None = attrs.field(default=None, metadata=ZONE)
     availability: tuple[Interval, ...] = ()
-    links: tuple[str, ...] = attrs.field(default=(), metadata=URL)
+    links: tuple[Link, ...] = ()
+    sources: tuple[Source, ...] = ()
+    inferred: tuple[Inference, ...] = ()
+    notes: tuple[LocalizedText, ...] = ()
 
     def _rules(self) -> Iterator[Problem]:
+        if self.name is None and self.office is None:
+            yield rule(("name",), "required", "a speaker needs a name or an office")
+        yield from provenance_problems(self)
         ordered = sorted(range(len(self.availability)), key=lambda i: self.availability[i].start)
         for before, after in pairwise(ordered):
             if self.availability[before].end > self.availability[after].start:

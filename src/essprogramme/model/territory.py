@@ -24,7 +24,7 @@ class Territory:
     display name.
 
     >>> Territory.iso("YT")
-    Territory(code='YT', name=None, members=())
+    Territory(code='YT', locode=None, within=None, name=None, members=())
     >>> indian_ocean = Territory.region(LocalizedText({"fr": "océan Indien"}),
     ...                                 [Territory.iso(c) for c in ("YT", "TZ", "KE", "KM", "MZ")])
     >>> [m.code for m in indian_ocean.members]
@@ -32,14 +32,23 @@ class Territory:
     """
 
     code: str | None = attrs.field(default=None, metadata={"format": "territory"})
+    #: UN/LOCODE of a city or place below ISO 3166-2 (``FRBOD``).
+    locode: str | None = attrs.field(default=None, metadata={"format": "locode"})
+    #: The ISO 3166 code of the territory a named place lies within: the
+    #: place is not that territory ("la métropole bordelaise" within FR-33).
+    within: str | None = attrs.field(default=None, metadata={"format": "territory"})
     name: LocalizedText | None = None
     members: tuple[Territory, ...] = ()
     # The JSON depth of this territory as a document: set by the rules.
     _depth: int = attrs.field(init=False, default=1, eq=False, hash=False, repr=False)
 
     def _rules(self) -> Iterator[Problem]:
-        if self.code is None and self.name is None:
-            yield rule((), "required", "a territory needs an ISO 3166 code or a name")
+        if self.code is None and self.name is None and self.locode is None:
+            yield rule((), "required", "a territory needs an ISO 3166 code, a UN/LOCODE or a name")
+        if self.code is not None and self.within is not None:
+            yield rule(("within",), "territory_within", "an ISO territory is not within another")
+        if self.within is not None and self.name is None and self.locode is None:
+            yield rule(("within",), "territory_within", "a place within a territory needs a name")
         depth = json_depth(self)
         _set_depth(self, depth)
         if depth > MAX_DEPTH:
@@ -48,7 +57,7 @@ class Territory:
                 "depth",
                 f"regions nest deeper than the {MAX_DEPTH} levels of a JSON document",
             )
-        if self.code is not None and self.members:
+        if (self.code is not None or self.locode is not None) and self.members:
             yield rule(
                 ("members",),
                 "territory_members",

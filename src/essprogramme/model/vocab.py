@@ -11,12 +11,20 @@ import enum
 from typing import Any
 
 __all__ = [
+    "Accessibility",
     "AttendanceMode",
+    "Confirmation",
+    "Delivery",
     "InitiativeKind",
     "InitiativeStatus",
+    "LinkKind",
     "LocationKind",
     "OrganisationKind",
+    "OrganiserRole",
+    "ParticipantRole",
+    "PriceKind",
     "SessionFormat",
+    "SessionStatus",
     "Theme",
 ]
 
@@ -50,7 +58,22 @@ class SessionFormat(_Vocabulary):
     NETWORKING = "networking"
     SITE_VISIT = "site_visit"
     CULTURAL = "cultural"
+    TALK = "talk"
+    LECTURE = "lecture"
+    LIGHTNING_TALK = "lightning_talk"
+    CEREMONY = "ceremony"
+    EXHIBITION = "exhibition"
+    SCREENING = "screening"
+    PERFORMANCE = "performance"
+    GUIDED_TOUR = "guided_tour"
+    BREAK = "break"
+    MEAL = "meal"
     OTHER = "other"
+
+    @property
+    def is_pause(self) -> bool:
+        """A break or a meal: a slot of the programme that has no speakers."""
+        return self in (SessionFormat.BREAK, SessionFormat.MEAL)
 
 
 class AttendanceMode(_Vocabulary):
@@ -62,9 +85,12 @@ class AttendanceMode(_Vocabulary):
 
 
 class LocationKind(_Vocabulary):
-    """A place a session happens: a physical room or an online channel."""
+    """A place a session happens: a venue, a room or stage inside one, outdoors, or online."""
 
+    VENUE = "venue"
     ROOM = "room"
+    STAGE = "stage"
+    OUTDOOR = "outdoor"
     ONLINE = "online"
 
 
@@ -139,3 +165,85 @@ class Theme(_Vocabulary):
     YOUTH = "youth"
     GOVERNANCE = "governance"
     OTHER = "other"
+
+
+class SessionStatus(_Vocabulary):
+    """Where a session (or the whole event) stands: schema.org ``EventStatus``, frab ``state``."""
+
+    SCHEDULED = "scheduled"
+    TENTATIVE = "tentative"
+    CANCELLED = "cancelled"
+    POSTPONED = "postponed"
+    RESCHEDULED = "rescheduled"
+    MOVED_ONLINE = "moved_online"
+
+
+class ParticipantRole(_Vocabulary):
+    """The part someone (or an organisation) plays in a session."""
+
+    MODERATOR = "moderator"
+    SPEAKER = "speaker"
+    HOST = "host"
+    MC = "mc"
+    GUIDE = "guide"
+    DISCUSSANT = "discussant"
+    RAPPORTEUR = "rapporteur"
+    INTERPRETER = "interpreter"
+    OTHER = "other"
+
+
+class Delivery(_Vocabulary):
+    """How a participant takes part."""
+
+    IN_PERSON = "in_person"
+    REMOTE_LIVE = "remote_live"
+    RECORDED = "recorded"
+
+
+class Confirmation(_Vocabulary):
+    """Whether a participant's part is confirmed ("confirmation à venir")."""
+
+    CONFIRMED = "confirmed"
+    TO_BE_CONFIRMED = "to_be_confirmed"
+
+
+class OrganiserRole(_Vocabulary):
+    """What an organisation is to a whole programme."""
+
+    ORGANISER = "organiser"
+    CO_ORGANISER = "co_organiser"
+    HOST = "host"
+    FUNDER = "funder"
+    SPONSOR = "sponsor"
+    PARTNER = "partner"
+
+
+class LinkKind(_Vocabulary):
+    """What a link leads to."""
+
+    WEBSITE = "website"
+    LIVESTREAM = "livestream"
+    RECORDING = "recording"
+    SLIDES = "slides"
+    DOCUMENT = "document"
+    REGISTRATION = "registration"
+    SOCIAL = "social"
+    OTHER = "other"
+
+
+class Accessibility(_Vocabulary):
+    """An accessibility feature of a session or a place."""
+
+    CAPTIONS = "captions"
+    SIGN_LANGUAGE = "sign_language"
+    INDUCTION_LOOP = "induction_loop"
+    STEP_FREE = "step_free"
+    QUIET_ROOM = "quiet_room"
+
+
+class PriceKind(_Vocabulary):
+    """How attendance is paid for: free, a set amount, or "prix libre"."""
+
+    FREE = "free"
+    FIXED = "fixed"
+    PAY_WHAT_YOU_CAN = "pay_what_you_can"
