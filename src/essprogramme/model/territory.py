@@ -47,7 +47,7 @@ class Territory:
             yield rule((), "required", "a territory needs an ISO 3166 code, a UN/LOCODE or a name")
         if self.code is not None and self.within is not None:
             yield rule(("within",), "territory_within", "an ISO territory is not within another")
-        if self.within is not None and self.name is None and self.locode is None:
+        elif self.within is not None and self.name is None and self.locode is None:
             yield rule(("within",), "territory_within", "a place within a territory needs a name")
         depth = json_depth(self)
         _set_depth(self, depth)
