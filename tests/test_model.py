@@ -35,8 +35,9 @@ from essprogramme import (
     from_json,
     to_json,
 )
-from essprogramme.model._checks import model
-from essprogramme.model._formats import MAX_DEPTH
+from essprogramme.model._checks import Model, checked
+from essprogramme.model._references import paths_to
+from essprogramme.model.territory import PLACE_DEPTH
 
 T = LocalizedText({"fr": "Atelier"})
 START = datetime(2021, 10, 8, 11, 0, tzinfo=UTC)
@@ -519,20 +520,30 @@ def test_instants_every_zone_can_show() -> None:
         assert "instant_range" in error.value.codes
 
 
-def test_regions_nest_as_deep_as_a_json_document_may() -> None:
-    # A region and its members array add two levels; the bottom code one.
+def test_regions_built_in_python_fit_wherever_a_programme_holds_them() -> None:
     region = Territory.iso("YT")
-    for _ in range((MAX_DEPTH - 1) // 2):
-        region = Territory.region(LocalizedText({"fr": "r"}), [region])
-    assert from_json(to_json(region), Territory) == region
-    with pytest.raises(ValidationError) as error:
-        Territory.region(LocalizedText({"fr": "r"}), [region])
-    assert error.value.codes == {"depth"}
+    while True:
+        try:
+            region = Territory.region(LocalizedText({"fr": "r"}), [region])
+        except ValidationError as error:
+            assert error.codes == {"depth"}
+            break
+    programme_ = Programme(
+        id="p", title=T, time_zone="UTC", start_date=date(2021, 1, 1), end_date=date(2021, 1, 1),
+        initiatives=(Initiative(id="i", name=T, kind=InitiativeKind.CLUSTER, territories=(region,)),),
+    )  # fmt: skip
+    assert from_json(to_json(programme_)) == programme_
+
+
+def test_the_place_depth_is_what_the_fields_say() -> None:
+    deepest = max(len(path) for path in paths_to(Programme, Territory))
+    assert deepest + 1 == PLACE_DEPTH
 
 
 def test_model_classes_refuse_attrs_converters() -> None:
     with pytest.raises(TypeError, match="converter"):
 
-        @model
-        class Bad:
+        @checked
+        @attrs.frozen(kw_only=True)
+        class Bad(Model):
             value: int = attrs.field(converter=int)

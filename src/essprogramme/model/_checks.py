@@ -26,7 +26,7 @@ import typing
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, TypeVar, dataclass_transform
+from typing import Any, TypeVar
 
 import attrs
 
@@ -48,7 +48,7 @@ from ._rules import (
     type_name,
 )
 
-__all__ = ["model", "optional_inner", "structure_function"]
+__all__ = ["Model", "checked", "optional_inner", "structure_function"]
 
 C = TypeVar("C", bound=type)
 
@@ -279,7 +279,8 @@ class _Emitter:
             what = "a set or frozenset" if is_set else "a tuple or list"
             self.type_problem(ind + 1, loc, var, f"{what} of {_python_type_name(item_type)}")
         src.line(ind, "else:")
-        index, item = self.fresh("i"), self.fresh("x")
+        index, item, before = self.fresh("i"), self.fresh("x"), self.fresh("count")
+        src.line(ind + 1, f"{before} = len(problems)")
         # A set's items have no order in Python: they are located at the set.
         item_loc = loc if is_set and not self.json else f"({loc[1:-1]} {index},)"
         if self.json and _converts(item_type):
@@ -290,11 +291,18 @@ class _Emitter:
             source, sink = var, self.fresh("y")
         src.line(ind + 1, f"for {index}, {item} in enumerate({var}):")
         self.value(item_type, meta, item, item_loc, sink, ind + 2, "depth + 2")
+        # Items with problems may be unhashable: only sound items are compared.
+        sound = f"len(problems) == {before}"
         if is_set:
-            src.line(ind + 1, f"{out} = frozenset({source})")
             if self.json:
-                src.line(ind + 1, f"if len({out}) != len({source}):")
-                src.line(ind + 2, f"problems.extend(duplicates({source}, {loc}, False))")
+                src.line(ind + 1, f"if {sound}:")
+                src.line(ind + 2, f"{out} = frozenset({source})")
+                src.line(ind + 2, f"if len({out}) != len({source}):")
+                src.line(ind + 3, f"problems.extend(duplicates({source}, {loc}, False))")
+            else:
+                src.line(
+                    ind + 1, f"{out} = {var} if type({var}) is frozenset else frozenset({var})"
+                )
         else:
             kind = "tuple" if self.json else f"{var} if type({var}) is tuple else tuple"
             src.line(ind + 1, f"{out} = {kind}({source})")
@@ -302,7 +310,8 @@ class _Emitter:
             if distinct:
                 fold = distinct == "casefold"
                 unique = f"{{x.lower() for x in {out}}}" if fold else f"set({out})"
-                src.line(ind + 1, f"if len({out}) > 1 and len({unique}) != len({out}):")
+                test = f"{sound} and len({out}) > 1 and len({unique}) != len({out})"
+                src.line(ind + 1, f"if {test}:")
                 src.line(ind + 2, f"problems.extend(duplicates({out}, {loc}, {fold}))")
 
 
@@ -359,6 +368,22 @@ def _model_fields(cls: type) -> list[attrs.Attribute[Any]]:
     return [f for f in attrs.fields(cls) if f.init]
 
 
+def _emit_one_of(src: Source, cls: type, read: Callable[[str], str], ind: int) -> None:
+    """A class's ``_required_one_of``: at least one of these fields is given.
+
+    Checked on the data itself, like a missing key, so that it is reported
+    alongside every other problem (as the schema's ``anyOf`` is).
+    """
+    names: tuple[str, ...] = getattr(cls, "_required_one_of", ())
+    if names:
+        absent = " and ".join(f"{read(name)} is None" for name in names)
+        message = f"needs at least one of: {', '.join(names)}"
+        src.line(ind, f"if {absent}:")
+        src.line(
+            ind + 1, f"problems.append(Problem(location=(), code='required', message={message!r}))"
+        )
+
+
 def _emit_rules(src: Source, cls: type, target: str, ind: int) -> None:
     if hasattr(cls, "_rules"):
         src.line(ind, "if not problems:")
@@ -379,7 +404,11 @@ def _compile_check(cls: type) -> Callable[[Any], None]:
         if _python_converts(field.type):
             src.line(1, f"if not problems and {out} is not {var}:")
             src.line(2, f"{setter}(self, {field.name!r}, {out})")
+    _emit_one_of(src, cls, lambda name: f"self.{name}", 1)
     _emit_rules(src, cls, "self", 1)
+    if hasattr(cls, "_python_rules"):  # what a JSON reading checks otherwise
+        src.line(1, "if not problems:")
+        src.line(2, "problems.extend(self._python_rules())")
     src.line(1, "if problems:")
     src.line(2, "raise ValidationError(problems)")
     check: Callable[[Any], None] = src.compile("check")
@@ -453,6 +482,7 @@ def _compile_structure(
             src.line(2, f"{out} = {default}")
             src.line(1, "else:")
             emitter.value(field.type, field.metadata, var, loc, out, 2)
+    _emit_one_of(src, cls, lambda name: f"data.get({name!r})", 1)
     src.line(1, "if problems:")
     src.line(2, "raise ValidationError(problems)")
     # Build the object as attrs' __init__ would, without the constructor check:
@@ -491,27 +521,36 @@ def structure_function(
     return _structure_for(cls, leaves, trusted)
 
 
-def _pending_check(self: Any) -> None:  # pragma: no cover - replaced by model() at once
-    raise RuntimeError("essprogramme.model: class checks not installed")
+class Model:
+    """The base of every model class: its constructor check is installed by :func:`checked`.
 
-
-@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(attrs.field,))
-def model(cls: C) -> C:
-    """Make ``cls`` a model class: frozen, slotted, keyword-only attrs, checked on construction.
-
-    The constructor check is generated from the fields and installed as
-    ``__attrs_post_init__``; fields may not carry attrs converters or
-    validators, since the JSON decoder builds objects without ``__init__``
-    and would skip them.
+    attrs' ``__init__`` calls ``__attrs_post_init__`` only when the class has
+    one as it is built; this placeholder is that one, replaced at once.
     """
-    cls.__attrs_post_init__ = _pending_check  # type: ignore[attr-defined]
-    built: C = attrs.frozen(kw_only=True)(cls)
-    attrs.resolve_types(built, localns={built.__name__: built})
-    for field in attrs.fields(built):
+
+    __slots__ = ()
+
+    def __attrs_post_init__(self) -> None:  # pragma: no cover - replaced by checked()
+        raise TypeError(f"{type(self).__name__} is not decorated with @checked")
+
+
+def checked(cls: C) -> C:
+    """Install the generated constructor check of an attrs model class.
+
+    Use it above ``@attrs.frozen(kw_only=True)`` on a subclass of :class:`Model`:
+    type checkers then see a plain attrs class (``attrs.evolve`` and
+    ``attrs.fields`` are typed), and every construction runs the check.
+    Fields may not carry attrs converters or validators: the JSON decoder
+    builds objects without ``__init__`` and would skip them.
+    """
+    if not (attrs.has(cls) and issubclass(cls, Model)):
+        raise TypeError(f"{cls.__name__}: use @checked on an attrs subclass of Model")
+    attrs.resolve_types(cls, localns={cls.__name__: cls})
+    for field in attrs.fields(cls):
         if field.converter is not None or field.validator is not None:
             raise TypeError(
-                f"{built.__name__}.{field.name}: model fields have no attrs converter or "
+                f"{cls.__name__}.{field.name}: model fields have no attrs converter or "
                 "validator; declare the rule in metadata or in _rules"
             )
-    built.__attrs_post_init__ = _compile_check(built)  # type: ignore[attr-defined]
-    return built
+    setattr(cls, "__attrs_post_init__", _compile_check(cls))  # noqa: B010 - installed once
+    return cls

@@ -130,15 +130,27 @@ def python_name(value: object) -> str:
 
 
 def show(value: object, limit: int = 60) -> str:
-    """``repr(value)``, shortened: messages stay readable and bounded.
+    """A short, safe picture of a value for a message: bounded, never recursing.
 
     >>> show("x" * 100)[-3:]
     "x'…"
+    >>> show(10**5000), show({"a": [1]}), show([[[]]])
+    ('an integer of about 5001 digits', 'an object', 'an array')
     """
-    if type(value) is str and len(value) > limit:
-        return repr(value[:limit]) + "…"
-    text = repr(value)
-    return text if len(text) <= limit + 2 else text[: limit + 2] + "…"
+    if isinstance(value, str) and type(value) is str:
+        text = value if len(value) <= limit else value[:limit]
+        return repr(text) + ("…" if text is not value else "")
+    if isinstance(value, int) and type(value) is int:
+        if abs(value) >= 10**limit:
+            return f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits"
+        return repr(value)
+    kind = type(value)
+    if kind in (float, bool) or value is None:
+        return repr(value)
+    if kind is dict or kind is list:
+        return type_name(value)
+    name = python_name(value)
+    return f"a {name}" if kind in (set, frozenset, tuple, bytes) else name
 
 
 # Leaf conversions shared by the generated code ------------------------------

@@ -7,15 +7,16 @@ from collections.abc import Iterator
 import attrs
 
 from ..errors import Problem
-from ._checks import model
+from ._checks import Model, checked
 from ._rules import ID, MAX_SAFE_INTEGER, rule
 from .text import LocalizedText
 
 __all__ = ["Figure", "figure_problems"]
 
 
-@model
-class Figure:
+@checked
+@attrs.frozen(kw_only=True)
+class Figure(Model):
     """A count of something, with what was counted.
 
     ``measure`` is a slug that programs group by (``participants``,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import attrs
 
 from ..errors import Problem
-from ._checks import model
+from ._checks import Model, checked
 from ._rules import ID, references, rule
 from .figure import Figure, figure_problems
 from .provenance import Inference, Source, provenance_problems
@@ -19,16 +19,18 @@ from .vocab import InitiativeKind, InitiativeStatus, SessionFormat, Theme
 __all__ = ["Activity", "GovernanceBody", "Initiative"]
 
 
-@model
-class GovernanceBody:
+@checked
+@attrs.frozen(kw_only=True)
+class GovernanceBody(Model):
     """A body that steers or follows an initiative (a steering committee...)."""
 
     name: LocalizedText
     purpose: LocalizedText | None = None
 
 
-@model
-class Activity:
+@checked
+@attrs.frozen(kw_only=True)
+class Activity(Model):
     """Something an initiative did, when, and what it counted.
 
     >>> webinar = Activity(
@@ -55,8 +57,9 @@ class Activity:
         return next((f.count for f in self.figures if f.measure == measure), None)
 
 
-@model
-class Initiative:
+@checked
+@attrs.frozen(kw_only=True)
+class Initiative(Model):
     """An SSE initiative: who runs it, where, since when, and what it did.
 
     ``start`` and ``end`` are partial dates: the seed knows that the Mayotte

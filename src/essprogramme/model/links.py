@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from ._checks import model
+from ._checks import Model, checked
 from ._rules import LANGUAGE, URL
 from .text import LocalizedText
 from .vocab import LinkKind
@@ -12,8 +12,9 @@ from .vocab import LinkKind
 __all__ = ["Link", "RecordingPolicy"]
 
 
-@model
-class Link:
+@checked
+@attrs.frozen(kw_only=True)
+class Link(Model):
     """A typed link: a livestream, a replay, slides, a registration page...
 
     >>> Link(kind=LinkKind.LIVESTREAM, url="https://www.youtube.com/live/gsef", language="fr").kind
@@ -27,8 +28,9 @@ class Link:
     language: str | None = attrs.field(default=None, metadata=LANGUAGE)
 
 
-@model
-class RecordingPolicy:
+@checked
+@attrs.frozen(kw_only=True)
+class RecordingPolicy(Model):
     """Whether a session may be recorded, and under which licence.
 
     ``licence`` is the licence's name or SPDX identifier (``CC-BY-4.0``).

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import attrs
 
 from ..errors import Problem
-from ._checks import model
+from ._checks import Model, checked
 from ._rules import ID, MAX_SAFE_INTEGER, URL, ZONE, references, rule
 from .provenance import Inference, Source, provenance_problems
 from .text import LocalizedText
@@ -16,8 +16,9 @@ from .vocab import Accessibility, LocationKind
 __all__ = ["Address", "Coordinates", "Location", "Track"]
 
 
-@model
-class Address:
+@checked
+@attrs.frozen(kw_only=True)
+class Address(Model):
     """A postal address. Street and place names are not translated.
 
     >>> Address(street="Cours du Médoc", postal_code="33300", locality="Bordeaux",
@@ -32,16 +33,18 @@ class Address:
     country: str | None = attrs.field(default=None, metadata={"format": "country"})
 
 
-@model
-class Coordinates:
+@checked
+@attrs.frozen(kw_only=True)
+class Coordinates(Model):
     """A point on the WGS 84 ellipsoid, in decimal degrees."""
 
     latitude: float = attrs.field(metadata={"min": -90.0, "max": 90.0})
     longitude: float = attrs.field(metadata={"min": -180.0, "max": 180.0})
 
 
-@model
-class Location:
+@checked
+@attrs.frozen(kw_only=True)
+class Location(Model):
     """A venue, a room or stage inside one (``parent``), an outdoor place, or an online channel.
 
     A physical place carries the zone of its building; an online channel its
@@ -77,8 +80,9 @@ class Location:
         yield from provenance_problems(self)
 
 
-@model
-class Track:
+@checked
+@attrs.frozen(kw_only=True)
+class Track(Model):
     """A thread of the programme that sessions belong to."""
 
     id: str = attrs.field(metadata=ID)

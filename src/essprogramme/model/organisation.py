@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import attrs
 
 from ..errors import Problem
-from ._checks import model
+from ._checks import Model, checked
 from ._rules import ID, URL, references, rule
 from .figure import Figure, figure_problems
 from .links import Link
@@ -20,8 +20,9 @@ from .vocab import OrganisationKind
 __all__ = ["Membership", "Organisation"]
 
 
-@model
-class Membership:
+@checked
+@attrs.frozen(kw_only=True)
+class Membership(Model):
     """An organisation's membership of another (a network, an expert group), over time.
 
     >>> Membership(organisation="geces", start=PartialDate(year=2018)).start
@@ -38,8 +39,9 @@ class Membership:
             yield rule(("end",), "end_before_start", f"ends ({self.end}) before it starts")
 
 
-@model
-class Organisation:
+@checked
+@attrs.frozen(kw_only=True)
+class Organisation(Model):
     """An organisation that speakers belong to and initiatives involve.
 
     >>> cress = Organisation(

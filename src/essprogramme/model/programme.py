@@ -10,9 +10,8 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from ..errors import Problem
-from ._checks import model
-from ._formats import MAX_DEPTH
-from ._references import Reference, collections_of, located, paths_to, references_of
+from ._checks import Model, checked
+from ._references import Reference, collections_of, references_of
 from ._rules import DISTINCT, ID, LANGUAGES, URL, ZONE, references, rule
 from .initiative import Initiative
 from .links import Link
@@ -22,7 +21,6 @@ from .provenance import Inference, Source, provenance_problems
 from .registration import Registration
 from .session import Session
 from .speaker import Speaker
-from .territory import Territory
 from .text import LocalizedText
 from .vocab import OrganiserRole, SessionStatus
 
@@ -68,8 +66,9 @@ def _index(items: Iterable[Any], field: str) -> tuple[dict[str, Any], list[Probl
     return index, problems
 
 
-@model
-class OrganisationRole:
+@checked
+@attrs.frozen(kw_only=True)
+class OrganisationRole(Model):
     """What an organisation is to the programme: organiser, co-organiser, funder...
 
     >>> OrganisationRole(organisation="gsef", role=OrganiserRole.ORGANISER).role
@@ -80,8 +79,9 @@ class OrganisationRole:
     role: OrganiserRole
 
 
-@model
-class Programme:
+@checked
+@attrs.frozen(kw_only=True)
+class Programme(Model):
     """A whole event: its sessions and everyone and everything they refer to.
 
     Building a programme checks that ids are unique within each collection
@@ -141,11 +141,6 @@ class Programme:
         if self.start_date <= self.end_date:
             yield from self._outside_dates()
         yield from provenance_problems(self)
-        # Regions built in Python may nest deeper than a document allows.
-        for path in _TERRITORIES:
-            for location, territory in located(self, path):
-                if len(path) + territory._depth > MAX_DEPTH:
-                    yield rule(location, "depth", f"nests deeper than {MAX_DEPTH} JSON levels")
 
     def _outside_dates(self) -> Iterator[Problem]:
         days = set(self.extra_days)
@@ -227,5 +222,3 @@ class Programme:
 _COLLECTIONS = collections_of(Programme)
 #: Every reference a programme holds, derived from the fields' metadata.
 REFERENCES: tuple[Reference, ...] = references_of(Programme)
-#: Where a programme holds territories (their JSON depth adds to the path's).
-_TERRITORIES = paths_to(Programme, Territory)

@@ -11,20 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
 from ..errors import Problem
-from ._checks import model
+from ._checks import Model, checked
 from ._rules import URL, rule
 from .text import LocalizedText
 
 __all__ = ["Inference", "Source", "provenance_problems"]
 
 
-@model
-class Source:
+@checked
+@attrs.frozen(kw_only=True)
+class Source(Model):
     """A source: a URL, or a citation of a printed or private document, or both.
 
     >>> Source(citation=LocalizedText({"fr": "Fiche de l'atelier, GSEF 2021"}),
@@ -37,13 +38,12 @@ class Source:
     retrieved: date | None = None
     note: LocalizedText | None = None
 
-    def _rules(self) -> Iterator[Problem]:
-        if self.url is None and self.citation is None:
-            yield rule((), "required", "a source needs a url or a citation")
+    _required_one_of: ClassVar[tuple[str, ...]] = ("url", "citation")
 
 
-@model
-class Inference:
+@checked
+@attrs.frozen(kw_only=True)
+class Inference(Model):
     """A field whose value was inferred, not read from a source: why, or from where.
 
     ``field`` names an attribute of the object that carries this inference.

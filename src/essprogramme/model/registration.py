@@ -9,7 +9,7 @@ from decimal import Decimal
 import attrs
 
 from ..errors import Problem
-from ._checks import model
+from ._checks import Model, checked
 from ._rules import MAX_SAFE_INTEGER, URL, rule
 from .text import LocalizedText
 from .vocab import PriceKind
@@ -17,8 +17,9 @@ from .vocab import PriceKind
 __all__ = ["Price", "Registration"]
 
 
-@model
-class Price:
+@checked
+@attrs.frozen(kw_only=True)
+class Price(Model):
     """One price: free, an amount in an ISO 4217 currency, or pay-what-you-can.
 
     Amounts are :class:`~decimal.Decimal`, never floats; in JSON, strings
@@ -43,8 +44,9 @@ class Price:
             yield rule(("currency",), "required", "an amount needs its currency")
 
 
-@model
-class Registration:
+@checked
+@attrs.frozen(kw_only=True)
+class Registration(Model):
     """How to register (or that no registration is needed), places and prices.
 
     ``places_left`` and ``full`` say how many places remain; being full is a

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 import attrs
 
 from ..errors import Problem
-from ._checks import model
+from ._checks import Model, checked
 from ._references import references_of
 from ._rules import ID, LANGUAGES, URL, references, rule
 from .links import Link, RecordingPolicy
@@ -29,8 +29,9 @@ from .vocab import (
 __all__ = ["Participant", "Session"]
 
 
-@model
-class Participant:
+@checked
+@attrs.frozen(kw_only=True)
+class Participant(Model):
     """Someone, or an organisation, taking part in a session in a role.
 
     A speaker's presentation (``title``, ``abstract``, the ``initiatives`` it
@@ -62,8 +63,9 @@ class Participant:
             )
 
 
-@model
-class Session:
+@checked
+@attrs.frozen(kw_only=True)
+class Session(Model):
     """A session of the programme, from its title to its participants.
 
     Its time is given as it was published: an exact ``start`` and ``end``

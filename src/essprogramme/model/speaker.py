@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import pairwise
+from typing import ClassVar
 
 import attrs
 
 from ..errors import Problem
-from ._checks import model
+from ._checks import Model, checked
 from ._rules import ID, URL, ZONE, references, rule
 from .links import Link
 from .provenance import Inference, Source, provenance_problems
@@ -18,8 +19,9 @@ from .time import Interval, PartialDate
 __all__ = ["Affiliation", "Speaker"]
 
 
-@model
-class Affiliation:
+@checked
+@attrs.frozen(kw_only=True)
+class Affiliation(Model):
     """A position a speaker holds at an organisation.
 
     >>> Affiliation(organisation="ess-france", role=LocalizedText({"fr": "Délégué national Outre-mer"}))
@@ -38,8 +40,9 @@ class Affiliation:
             yield rule(("end",), "end_before_start", f"ends ({self.end}) before it starts")
 
 
-@model
-class Speaker:
+@checked
+@attrs.frozen(kw_only=True)
+class Speaker(Model):
     """A person who speaks or moderates.
 
     Names of people are plain strings: they are not translated. The
@@ -72,9 +75,9 @@ class Speaker:
     inferred: tuple[Inference, ...] = ()
     notes: tuple[LocalizedText, ...] = ()
 
+    _required_one_of: ClassVar[tuple[str, ...]] = ("name", "office")
+
     def _rules(self) -> Iterator[Problem]:
-        if self.name is None and self.office is None:
-            yield rule(("name",), "required", "a speaker needs a name or an office")
         yield from provenance_problems(self)
         ordered = sorted(range(len(self.availability)), key=lambda i: self.availability[i].start)
         for before, after in pairwise(ordered):

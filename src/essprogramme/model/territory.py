@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 import attrs
 
 from ..errors import Problem
-from ._checks import model
+from ._checks import Model, checked
 from ._formats import MAX_DEPTH
 from ._rules import rule
 from .text import LocalizedText
 
-__all__ = ["Territory"]
+__all__ = ["MAX_PYTHON_DEPTH", "Territory"]
+
+#: How deep a programme document holds territories (``$.initiatives[i].territories[j]``
+#: is at level 5); a test keeps it equal to what the model's fields say.
+PLACE_DEPTH = 5
+#: The JSON depth a region built in Python may reach, so that it fits anywhere.
+MAX_PYTHON_DEPTH = MAX_DEPTH - PLACE_DEPTH + 1
 
 
-@model
-class Territory:
+@checked
+@attrs.frozen(kw_only=True)
+class Territory(Model):
     """A country or subdivision by ISO 3166 code, or a custom region by name.
 
     A custom region (la Méditerranée, l'océan Indien) has a name and may list
@@ -42,20 +50,25 @@ class Territory:
     # The JSON depth of this territory as a document: set by the rules.
     _depth: int = attrs.field(init=False, default=1, eq=False, hash=False, repr=False)
 
+    _required_one_of: ClassVar[tuple[str, ...]] = ("code", "locode", "name")
+
     def _rules(self) -> Iterator[Problem]:
-        if self.code is None and self.name is None and self.locode is None:
-            yield rule((), "required", "a territory needs an ISO 3166 code, a UN/LOCODE or a name")
         if self.code is not None and self.within is not None:
             yield rule(("within",), "territory_within", "an ISO territory is not within another")
         elif self.within is not None and self.name is None and self.locode is None:
             yield rule(("within",), "territory_within", "a place within a territory needs a name")
         depth = json_depth(self)
         _set_depth(self, depth)
-        if depth > MAX_DEPTH:
+
+    def _python_rules(self) -> Iterator[Problem]:
+        # Documents are checked level by level as they are read; a region built
+        # in Python must fit wherever a programme may hold it.
+        if self._depth > MAX_PYTHON_DEPTH:
             yield rule(
                 ("members",),
                 "depth",
-                f"regions nest deeper than the {MAX_DEPTH} levels of a JSON document",
+                f"regions nest {self._depth} levels deep; at most {MAX_PYTHON_DEPTH} fit "
+                f"in a JSON document of {MAX_DEPTH} levels wherever a programme holds them",
             )
         if (self.code is not None or self.locode is not None) and self.members:
             yield rule(

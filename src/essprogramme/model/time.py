@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from ..errors import Problem, ValidationError, one_problem
-from ._checks import model
+from ._checks import Model, checked
 from ._formats import is_zone_key
 from ._rules import rule, type_name
 
@@ -26,8 +26,9 @@ __all__ = ["Interval", "PartialDate"]
 _PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
-@model
-class PartialDate:
+@checked
+@attrs.frozen(kw_only=True)
+class PartialDate(Model):
     """A date known to the year, the month or the day.
 
     Initiatives start "in 2020", "in April 2020" or "on 1 July 2021". The
@@ -126,8 +127,9 @@ class PartialDate:
         return text
 
 
-@model
-class Interval:
+@checked
+@attrs.frozen(kw_only=True)
+class Interval(Model):
     """A half-open stretch of time ``[start, end)`` between two instants.
 
     Touching intervals do not overlap. Both ends are stored in UTC.
