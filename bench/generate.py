@@ -1,7 +1,7 @@
 """A large, realistic programme document for benchmarks (deterministic).
 
 10,000 sessions and 5,000 speakers by default: multilingual titles and
-descriptions of realistic length, several contributions per session, bios,
+descriptions of realistic length, a moderator and several speakers per session, bios,
 affiliations, availability, organisations and initiatives to refer to.
 """
 
@@ -139,15 +139,18 @@ def document(sessions: int = 10_000, speakers: int = 5_000, seed: int = 2021) ->
                 "description": _ml(rng, 30),
                 "objectives": [_ml(rng, 8) for _ in range(rng.randint(0, 3))],
                 "questions": [_ml(rng, 8) for _ in range(rng.randint(0, 1))],
-                "moderators": [f"spk-{rng.randrange(speakers)}"],
-                "contributions": [
-                    {
-                        "speaker": f"spk-{rng.randrange(speakers)}",
-                        "title": _ml(rng, 8),
-                        "abstract": _ml(rng, 12),
-                        "initiatives": [f"ini-{rng.randrange(1_000)}"],
-                    }
-                    for _ in range(rng.randint(1, 3))
+                "participants": [
+                    {"role": "moderator", "speaker": f"spk-{rng.randrange(speakers)}"},
+                    *(
+                        {
+                            "role": "speaker",
+                            "speaker": f"spk-{rng.randrange(speakers)}",
+                            "title": _ml(rng, 8),
+                            "abstract": _ml(rng, 12),
+                            "initiatives": [f"ini-{rng.randrange(1_000)}"],
+                        }
+                        for _ in range(rng.randint(1, 3))
+                    ),
                 ],
                 "tags": ["ess", "gsef"],
             }

@@ -29,6 +29,22 @@ class Format(enum.StrEnum):
     WEBINAR = "webinar"
 
 
+class Status(enum.StrEnum):
+    SCHEDULED = "scheduled"
+    TENTATIVE = "tentative"
+    CANCELLED = "cancelled"
+    POSTPONED = "postponed"
+    RESCHEDULED = "rescheduled"
+    MOVED_ONLINE = "moved_online"
+
+
+class Role(enum.StrEnum):
+    MODERATOR = "moderator"
+    SPEAKER = "speaker"
+    HOST = "host"
+    OTHER = "other"
+
+
 class Mode(enum.StrEnum):
     ONLINE = "online"
     IN_PERSON = "in_person"
@@ -95,9 +111,12 @@ class PSpeaker(pydantic.BaseModel):
     availability: tuple[PInterval, ...] = ()
 
 
-class PContribution(pydantic.BaseModel):
+class PParticipant(pydantic.BaseModel):
     model_config = CFG
-    speaker: PId
+    role: Role
+    speaker: PId | None = None
+    organisation: PId | None = None
+    label: PText | None = None
     title: PText | None = None
     abstract: PText | None = None
     initiatives: tuple[PId, ...] = ()
@@ -108,21 +127,24 @@ class PSession(pydantic.BaseModel):
     id: PId
     title: PText
     format: Format
-    start: AwareDatetime
-    end: AwareDatetime
+    status: Status = Status.SCHEDULED
+    start: AwareDatetime | None = None
+    end: AwareDatetime | None = None
+    start_date: date | None = None
+    end_date: date | None = None
     languages: tuple[PLang, ...] = ()
     interpretation: tuple[PLang, ...] = ()
     attendance_mode: Mode | None = None
+    locations: tuple[PId, ...] = ()
     description: PText | None = None
     objectives: tuple[PText, ...] = ()
     questions: tuple[PText, ...] = ()
-    moderators: tuple[PId, ...] = ()
-    contributions: tuple[PContribution, ...] = ()
+    participants: tuple[PParticipant, ...] = ()
     tags: frozenset[str] = frozenset()
 
     @model_validator(mode="after")
     def _ordered(self) -> PSession:
-        if self.end <= self.start:
+        if self.end is not None and (self.start is None or self.end <= self.start):
             raise ValueError("end must be after start")
         return self
 
@@ -203,8 +225,11 @@ class MSpeaker(msgspec.Struct, **KW):  # type: ignore[call-arg]
     availability: tuple[MInterval, ...] = ()
 
 
-class MContribution(msgspec.Struct, **KW):  # type: ignore[call-arg]
-    speaker: MId
+class MParticipant(msgspec.Struct, **KW):  # type: ignore[call-arg]
+    role: Role
+    speaker: MId | None = None
+    organisation: MId | None = None
+    label: MText | None = None
     title: MText | None = None
     abstract: MText | None = None
     initiatives: tuple[MId, ...] = ()
@@ -214,20 +239,23 @@ class MSession(msgspec.Struct, **KW):  # type: ignore[call-arg]
     id: MId
     title: MText
     format: Format
-    start: Annotated[datetime, msgspec.Meta(tz=True)]
-    end: Annotated[datetime, msgspec.Meta(tz=True)]
+    status: Status = Status.SCHEDULED
+    start: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
+    end: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
+    start_date: date | None = None
+    end_date: date | None = None
     languages: tuple[MLang, ...] = ()
     interpretation: tuple[MLang, ...] = ()
     attendance_mode: Mode | None = None
+    locations: tuple[MId, ...] = ()
     description: MText | None = None
     objectives: tuple[MText, ...] = ()
     questions: tuple[MText, ...] = ()
-    moderators: tuple[MId, ...] = ()
-    contributions: tuple[MContribution, ...] = ()
+    participants: tuple[MParticipant, ...] = ()
     tags: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
-        if self.end <= self.start:
+        if self.end is not None and (self.start is None or self.end <= self.start):
             raise ValueError("end must be after start")
 
 

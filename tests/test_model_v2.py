@@ -145,7 +145,7 @@ def test_a_participant_is_a_speaker_or_an_organisation() -> None:
     for wrong in ({}, {"speaker": "a", "organisation": "b"}):
         with pytest.raises(ValidationError) as error:
             Participant(role=ParticipantRole.SPEAKER, **wrong)
-        assert problems(error) == [("$.speaker", "participant")]
+        assert problems(error) == [("$.speaker", "exactly_one")]
 
 
 def test_someone_known_by_office_alone() -> None:

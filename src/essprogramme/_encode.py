@@ -26,6 +26,7 @@ __all__ = ["unstructure_function"]
 
 _Fn = Callable[[Any], Any]
 _FUNCTIONS: dict[tuple[type, bool], _Fn] = {}
+_BUILDING: set[tuple[type, bool]] = set()
 
 
 def _iso_instant(value: datetime) -> str:
@@ -77,15 +78,23 @@ def _plain(t: Any, src: Source, expr: str, json: bool) -> str:
     if t is LocalizedText:
         return f"{expr}._texts" if json else f"dict({expr}._texts)"
     if attrs.has(t):
-        return f"{src.bind(f'unstructure_{t.__name__}', _Ref(t, json))}({expr})"
+        # A class being generated (a region's members) is called through a
+        # reference resolved later; any other through its function itself.
+        fn = _Ref(t, json) if (t, json) in _BUILDING else unstructure_function(t, json=json)
+        return f"{src.bind(f'unstructure_{t.__name__}', fn)}({expr})"
     raise TypeError(f"no JSON form for {t!r}")  # pragma: no cover - a model bug
 
 
 def unstructure_function(cls: type, *, json: bool) -> _Fn:
     """The unstructure function of model class ``cls`` (``json``: for orjson)."""
-    fn = _FUNCTIONS.get((cls, json))
+    key = (cls, json)
+    fn = _FUNCTIONS.get(key)
     if fn is None:
-        fn = _FUNCTIONS[(cls, json)] = _generate(cls, json)
+        _BUILDING.add(key)
+        try:
+            fn = _FUNCTIONS[key] = _generate(cls, json)
+        finally:
+            _BUILDING.discard(key)
     return fn
 
 

@@ -43,6 +43,7 @@ from ._rules import (
     _nest,
     _too_deep,
     _unknown_keys,
+    provenance_problems,
     python_name,
     show,
     type_name,
@@ -384,7 +385,25 @@ def _emit_one_of(src: Source, cls: type, read: Callable[[str], str], ind: int) -
         )
 
 
+def _emit_exactly_one(src: Source, cls: type, read: Callable[[str], str], ind: int) -> None:
+    """A class's ``_exactly_one_of``: one of these fields, and only one, is given."""
+    names: tuple[str, ...] = getattr(cls, "_exactly_one_of", ())
+    if names:
+        given = " + ".join(f"({read(name)} is not None)" for name in names)
+        message = f"give exactly one of: {', '.join(names)}"
+        src.line(ind, f"if {given} != 1:")
+        src.line(
+            ind + 1,
+            f"problems.append(Problem(location=({names[0]!r},), code='exactly_one', "
+            f"message={message!r}))",
+        )
+
+
 def _emit_rules(src: Source, cls: type, target: str, ind: int) -> None:
+    if "inferred" in attrs.fields_dict(cls):  # provenance: checked when marks are given
+        src.bind("provenance_problems", provenance_problems)
+        src.line(ind, f"if not problems and {target}.inferred:")
+        src.line(ind + 1, f"problems.extend(provenance_problems({target}))")
     if hasattr(cls, "_rules"):
         src.line(ind, "if not problems:")
         src.line(ind + 1, f"problems.extend({target}._rules())")
@@ -405,6 +424,7 @@ def _compile_check(cls: type) -> Callable[[Any], None]:
             src.line(1, f"if not problems and {out} is not {var}:")
             src.line(2, f"{setter}(self, {field.name!r}, {out})")
     _emit_one_of(src, cls, lambda name: f"self.{name}", 1)
+    _emit_exactly_one(src, cls, lambda name: f"self.{name}", 1)
     _emit_rules(src, cls, "self", 1)
     if hasattr(cls, "_python_rules"):  # what a JSON reading checks otherwise
         src.line(1, "if not problems:")
@@ -475,6 +495,12 @@ def _compile_structure(
             emitter.problem(2, loc, "required", "'is required'")
             src.line(1, "else:")
             emitter.value(field.type, field.metadata, var, loc, out, 2)
+        elif field.default is None:  # absent or null: both mean None
+            src.line(1, f"v = data.get({field.name!r})")
+            src.line(1, "if v is None:")
+            src.line(2, f"{out} = None")
+            src.line(1, "else:")
+            emitter.value(optional_inner(field.type), field.metadata, var, loc, out, 2)
         else:
             default = src.bind(f"default_{field.name}", field.default)
             src.line(1, f"v = data.get({field.name!r}, {missing})")
@@ -483,6 +509,7 @@ def _compile_structure(
             src.line(1, "else:")
             emitter.value(field.type, field.metadata, var, loc, out, 2)
     _emit_one_of(src, cls, lambda name: f"data.get({name!r})", 1)
+    _emit_exactly_one(src, cls, lambda name: f"data.get({name!r})", 1)
     src.line(1, "if problems:")
     src.line(2, "raise ValidationError(problems)")
     # Build the object as attrs' __init__ would, without the constructor check:

@@ -15,6 +15,8 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+import attrs
+
 from ..errors import Location, Problem, ValidationError, one_problem
 from . import _formats
 
@@ -31,6 +33,7 @@ __all__ = [
     "MIN_INSTANT",
     "URL",
     "ZONE",
+    "provenance_problems",
     "python_name",
     "references",
     "rule",
@@ -347,3 +350,20 @@ _set_attribute = object.__setattr__
 
 #: Readers of the leaf types every JSON reading shares.
 JSON_LEAVES: dict[type, Any] = {datetime: _parse_instant, date: _parse_date}
+
+
+def provenance_problems(obj: Any) -> Iterator[Problem]:
+    """Problems of ``obj.inferred``: each must name a field of ``obj``, once."""
+    fields = attrs.fields_dict(type(obj))
+    seen: set[str] = set()
+    for index, inference in enumerate(obj.inferred):
+        name = inference.field
+        if name not in fields or name in ("inferred", "sources", "notes") or name.startswith("_"):
+            yield rule(
+                ("inferred", index, "field"),
+                "unknown_field",
+                f"{type(obj).__name__} has no field {name!r}",
+            )
+        elif name in seen:
+            yield rule(("inferred", index, "field"), "duplicate", f"{name!r} is already marked")
+        seen.add(name)

@@ -10,7 +10,7 @@ from ..errors import Problem
 from ._checks import Model, checked
 from ._rules import ID, references, rule
 from .figure import Figure, figure_problems
-from .provenance import Inference, Source, provenance_problems
+from .provenance import Inference, Source
 from .territory import Territory
 from .text import LocalizedText
 from .time import PartialDate
@@ -104,7 +104,6 @@ class Initiative(Model):
             yield rule(
                 ("end",), "end_before_start", f"ends ({self.end}) before it starts ({self.start})"
             )
-        yield from provenance_problems(self)
         if self.id in self.related:
             yield rule(
                 ("related", self.related.index(self.id)),

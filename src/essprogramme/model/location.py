@@ -9,7 +9,7 @@ import attrs
 from ..errors import Problem
 from ._checks import Model, checked
 from ._rules import ID, MAX_SAFE_INTEGER, URL, ZONE, references, rule
-from .provenance import Inference, Source, provenance_problems
+from .provenance import Inference, Source
 from .text import LocalizedText
 from .vocab import Accessibility, LocationKind
 
@@ -77,7 +77,6 @@ class Location(Model):
     def _rules(self) -> Iterator[Problem]:
         if self.parent == self.id:
             yield rule(("parent",), "self_reference", "a place cannot be inside itself")
-        yield from provenance_problems(self)
 
 
 @checked

@@ -11,7 +11,7 @@ from ._checks import Model, checked
 from ._rules import ID, URL, references, rule
 from .figure import Figure, figure_problems
 from .links import Link
-from .provenance import Inference, Source, provenance_problems
+from .provenance import Inference, Source
 from .territory import Territory
 from .text import LocalizedText
 from .time import PartialDate
@@ -72,7 +72,6 @@ class Organisation(Model):
 
     def _rules(self) -> Iterator[Problem]:
         yield from figure_problems(self.figures)
-        yield from provenance_problems(self)
 
     @property
     def display_name(self) -> str:

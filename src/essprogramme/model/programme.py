@@ -17,7 +17,7 @@ from .initiative import Initiative
 from .links import Link
 from .location import Location, Track
 from .organisation import Organisation
-from .provenance import Inference, Source, provenance_problems
+from .provenance import Inference, Source
 from .registration import Registration
 from .session import Session
 from .speaker import Speaker
@@ -140,7 +140,6 @@ class Programme(Model):
         yield from _cycles(self.locations, "locations", "place")
         if self.start_date <= self.end_date:
             yield from self._outside_dates()
-        yield from provenance_problems(self)
 
     def _outside_dates(self) -> Iterator[Problem]:
         days = set(self.extra_days)

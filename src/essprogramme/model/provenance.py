@@ -9,18 +9,16 @@ source, say).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import attrs
 
-from ..errors import Problem
 from ._checks import Model, checked
-from ._rules import URL, rule
+from ._rules import URL
 from .text import LocalizedText
 
-__all__ = ["Inference", "Source", "provenance_problems"]
+__all__ = ["Inference", "Source"]
 
 
 @checked
@@ -52,20 +50,3 @@ class Inference(Model):
     field: str = attrs.field(metadata={"format": "field"})
     reason: LocalizedText | None = None
     source: Source | None = None
-
-
-def provenance_problems(obj: Any) -> Iterator[Problem]:
-    """Problems of ``obj.inferred``: each must name a field of ``obj``, once."""
-    fields = attrs.fields_dict(type(obj))
-    seen: set[str] = set()
-    for index, inference in enumerate(obj.inferred):
-        name = inference.field
-        if name not in fields or name in ("inferred", "sources", "notes") or name.startswith("_"):
-            yield rule(
-                ("inferred", index, "field"),
-                "unknown_field",
-                f"{type(obj).__name__} has no field {name!r}",
-            )
-        elif name in seen:
-            yield rule(("inferred", index, "field"), "duplicate", f"{name!r} is already marked")
-        seen.add(name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
+from typing import ClassVar
 
 import attrs
 
@@ -12,7 +13,7 @@ from ._checks import Model, checked
 from ._references import references_of
 from ._rules import ID, LANGUAGES, URL, references, rule
 from .links import Link, RecordingPolicy
-from .provenance import Inference, Source, provenance_problems
+from .provenance import Inference, Source
 from .registration import Registration
 from .text import LocalizedText
 from .time import Interval
@@ -54,13 +55,7 @@ class Participant(Model):
     abstract: LocalizedText | None = None
     initiatives: tuple[str, ...] = attrs.field(default=(), metadata=references("initiatives"))
 
-    def _rules(self) -> Iterator[Problem]:
-        if (self.speaker is None) == (self.organisation is None):
-            yield rule(
-                ("speaker",),
-                "participant",
-                "a participant is a speaker or an organisation: give exactly one",
-            )
+    _exactly_one_of: ClassVar[tuple[str, ...]] = ("speaker", "organisation")
 
 
 @checked
@@ -158,7 +153,6 @@ class Session(Model):
             )
         if self.parent == self.id:
             yield rule(("parent",), "self_reference", "a session cannot be part of itself")
-        yield from provenance_problems(self)
 
     @property
     def time_shape(self) -> str:
