@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from itertools import groupby
 from zoneinfo import ZoneInfo
 
@@ -72,10 +72,38 @@ def _offset(moment: datetime) -> str:
     return f"{text[:3]}:{text[3:5]}" if text not in ("+0000", "") else ""
 
 
-def _span(session: Session, zone: ZoneInfo) -> str:
-    start, end = session.start.astimezone(zone), session.end.astimezone(zone)
-    tail = end.strftime("%H:%M") if end.date() == start.date() else end.strftime("%Y-%m-%d %H:%M")
-    return f"{start:%H:%M}–{tail}"
+def _local(moment: datetime, zone: tzinfo) -> tuple[datetime, str]:
+    """``moment`` on the clocks of ``zone``, and ``""``; or in UTC, and ``" UTC"``.
+
+    A moment near the ends of the years 1-9999 may have no local time in
+    ``zone`` (2021 rules aside, 9999-12-31 23:00 UTC is already the year
+    10000 in Tokyo): it is then shown in UTC, marked as such, rather than
+    failing the whole programme. The model refuses such instants anyway.
+    """
+    try:
+        return moment.astimezone(zone), ""
+    except (OverflowError, ValueError):
+        pass
+    try:
+        return moment.astimezone(UTC), " UTC"
+    except (OverflowError, ValueError):
+        return moment, ""
+
+
+def _clock(moment: datetime, zone: tzinfo) -> str:
+    local, note = _local(moment, zone)
+    return f"{local:%H:%M}{note}"
+
+
+def _day(moment: datetime, zone: tzinfo) -> str:
+    return _local(moment, zone)[0].date().isoformat()
+
+
+def _span(session: Session, zone: tzinfo) -> str:
+    (start, start_note), (end, end_note) = _local(session.start, zone), _local(session.end, zone)
+    same_day = end.date() == start.date()
+    tail = f"{end:%H:%M}" if same_day else f"{end.date().isoformat()} {end:%H:%M}"
+    return f"{start:%H:%M}{start_note}–{tail}{end_note}"
 
 
 def _speaker_line(speaker: Speaker, programme: Programme, session: Session, lang: str) -> str:
@@ -92,8 +120,8 @@ def _speaker_line(speaker: Speaker, programme: Programme, session: Session, lang
     if where:
         line += " — " + "; ".join(where)
     if speaker.time_zone is not None:
-        local = session.start.astimezone(ZoneInfo(speaker.time_zone))
-        line += f" [{local:%H:%M} {_labels(lang)['local']}, {speaker.time_zone}]"
+        local = _clock(session.start, ZoneInfo(speaker.time_zone))
+        line += f" [{local} {_labels(lang)['local']}, {speaker.time_zone}]"
     return line
 
 
@@ -116,10 +144,12 @@ def render_text(programme: Programme, *, zone: str, lang: str, details: bool = T
     lines.append("=" * min(len(lines[0]), 79))
     sessions = sorted(programme.sessions, key=lambda s: (s.start, s.end, s.id))
     reference = sessions[0].start if sessions else datetime.now(tz)
-    lines.append(labels["times"].format(zone=zone, offset=_offset(reference.astimezone(tz))))
-    for day, group in groupby(sessions, key=lambda s: s.start.astimezone(tz).date()):
+    lines.append(labels["times"].format(zone=zone, offset=_offset(_local(reference, tz)[0])))
+    for _, group in groupby(sessions, key=lambda s: _day(s.start, tz)):
+        sessions_of_day = list(group)
+        day = _local(sessions_of_day[0].start, tz)[0].date()
         lines += ["", f"## {day.isoformat()} ({day:%a})", ""]
-        for session in group:
+        for session in sessions_of_day:
             kind = _FORMATS.get(lang.split("-")[0], {}).get(
                 session.format.value, session.format.value
             )
