@@ -344,3 +344,12 @@ def test_remote_and_recorded_delivery_round_trip() -> None:
     remote = Participant(role=ParticipantRole.SPEAKER, speaker="a", delivery=Delivery.REMOTE_LIVE)
     assert from_json(to_json(remote), Participant) == remote
     assert LinkKind.RECORDING.value == "recording"
+
+
+def test_shared_regions_are_not_expanded() -> None:
+    region: dict[str, Any] = {"code": "YT"}
+    for _ in range(24):  # 2**24 territories once expanded
+        region = {"name": {"fr": "r"}, "members": [region, region]}
+    with pytest.raises(ValidationError) as error:
+        from_dict(region, Territory)
+    assert error.value.codes == {"size"}

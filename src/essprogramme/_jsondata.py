@@ -28,16 +28,11 @@ from typing import Any
 import orjson
 
 from .errors import Location, Problem, ValidationError, one_problem, sorted_problems
-from .model._formats import MAX_DEPTH, has_lone_surrogate
+from .model._formats import MAX_DEPTH, MAX_VALUES, has_lone_surrogate
+from .model._formats import expansion as _expansion
 
 __all__ = ["MAX_VALUES", "check_data", "read_json"]
 
-#: The most values data that holds the same list or dict more than once may
-#: stand for. Shared containers expand, for every validator, into a tree that
-#: can be exponentially larger than the data (``x = [x, x]`` sixty times
-#: over): :func:`check_data` refuses them (code ``size``). Data without
-#: sharing is never refused for its size.
-MAX_VALUES = 10_000_000
 # Sharing is looked for once this many values are walked: never for
 # documents of ordinary size, and the walk of a bomb stops early.
 _LOOK_FOR_SHARING_AFTER = 1_000_000
@@ -408,41 +403,6 @@ def _check_leaf(value: Any, location: Location, problems: list[Problem]) -> None
         problems.append(
             Problem(location=location, code="type", message=f"is not JSON data: {_kind(value)}")
         )
-
-
-def _expansion(data: Any) -> float:
-    """How many values ``data`` stands for once its shared containers are expanded.
-
-    0 when no list or dict is reached twice (a tree is what it is), infinity
-    for a cycle. Each container is visited once: linear in the data held,
-    however large the expansion.
-    """
-    sizes: dict[int, int] = {}
-    open_: set[int] = set()  # containers whose values are being counted: the ancestors
-    shared = False
-    stack: list[tuple[Any, bool]] = [(data, False)]
-    while stack:
-        value, counted = stack.pop()
-        kind = type(value)
-        if kind is not dict and kind is not list:
-            continue
-        children = value.values() if kind is dict else value
-        key = id(value)
-        if counted:
-            open_.discard(key)
-            sizes[key] = 1 + sum(
-                sizes[id(child)] if type(child) is dict or type(child) is list else 1
-                for child in children
-            )
-        elif key in open_:
-            return math.inf  # a cycle
-        elif key in sizes:
-            shared = True
-        else:
-            open_.add(key)
-            stack.append((value, True))
-            stack.extend((child, False) for child in children)
-    return sizes[id(data)] if shared else 0
 
 
 # Messages ---------------------------------------------------------------------

@@ -7,6 +7,7 @@ anchored with ``^...$``.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from importlib import resources
@@ -33,10 +34,12 @@ __all__ = [
     "LOCODE_PATTERN",
     "MAX_DEPTH",
     "MAX_URL_LENGTH",
+    "MAX_VALUES",
     "TERRITORY_CODE_PATTERN",
     "TERRITORY_MATCH",
     "URL_PATTERN",
     "ZONE_KEY_PATTERN",
+    "expansion",
     "has_lone_surrogate",
     "is_country_code",
     "is_date_text",
@@ -56,6 +59,49 @@ __all__ = [
 MAX_DEPTH = 64
 #: The longest URL accepted; checked before any pattern, so checks stay linear.
 MAX_URL_LENGTH = 8192
+
+#: The most values data that holds the same list or dict more than once may
+#: stand for. Shared containers expand, for every validator, into a tree that
+#: can be exponentially larger than the data (``x = [x, x]`` sixty times
+#: over): they are refused (code ``size``). Data without sharing is never
+#: refused for its size.
+MAX_VALUES = 10_000_000
+
+
+def expansion(data: Any) -> float:
+    """How many values ``data`` stands for once its shared containers are expanded.
+
+    0 when no list or dict is reached twice (a tree is what it is), infinity
+    for a cycle. Each container is visited once: linear in the data held,
+    however large the expansion.
+    """
+    sizes: dict[int, int] = {}
+    open_: set[int] = set()  # containers whose values are being counted: the ancestors
+    shared = False
+    stack: list[tuple[Any, bool]] = [(data, False)]
+    while stack:
+        value, counted = stack.pop()
+        kind = type(value)
+        if kind is not dict and kind is not list:
+            continue
+        children = value.values() if kind is dict else value
+        key = id(value)
+        if counted:
+            open_.discard(key)
+            sizes[key] = 1 + sum(
+                sizes[id(child)] if type(child) is dict or type(child) is list else 1
+                for child in children
+            )
+        elif key in open_:
+            return math.inf  # a cycle
+        elif key in sizes:
+            shared = True
+        else:
+            open_.add(key)
+            stack.append((value, True))
+            stack.extend((child, False) for child in children)
+    return sizes[id(data)] if shared else 0
+
 
 _SURROGATE = re.compile("[\ud800-\udfff]").search
 
