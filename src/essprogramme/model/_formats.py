@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from typing import Any
 from importlib import resources
 
 from rfc3986_validator import validate_rfc3986  # type: ignore[import-untyped]
