@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from typing import Any
 from importlib import resources
+from typing import Any
 
 from rfc3986_validator import validate_rfc3986  # type: ignore[import-untyped]
 
