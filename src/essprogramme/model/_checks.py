@@ -32,6 +32,7 @@ import attrs
 
 from ..errors import Problem, ValidationError
 from . import _formats
+from . import text as _text
 from ._codegen import Source
 from ._rules import (
     FORMATS,
@@ -157,6 +158,9 @@ class _Emitter:
             self.member(t, var, loc, out, ind)
         elif self.json and t in self.leaves:
             convert = src.bind(f"read_{t.__name__}", self.leaves[t])
+            if self.trusted and t is _text.LocalizedText:
+                self.one_language_text(var, out, ind)
+                ind += 1
             self.guarded(self.store(out, f"{convert}({var})"), loc, ind)
         elif not self.json and t is datetime:
             convert = src.bind("aware_instant", _aware_instant)
@@ -183,6 +187,30 @@ class _Emitter:
         if key in _BUILDING:
             return _StructureRef(cls, self.leaves, self.trusted)
         return _structure_for(cls, self.leaves, self.trusted)
+
+    def one_language_text(self, var: str, out: str, ind: int) -> None:
+        """Inline the commonest text: one language, a tag already seen, from our reader.
+
+        Leaves an ``else:`` open for the reader's full check.
+        """
+        src = self.src
+        tags = src.bind("good_tags", _text._GOOD_TAGS)
+        new, set_texts = src.bind("new", object.__new__), src.bind("set_texts", _text._set_texts)
+        text_cls = src.bind("cls_LocalizedText", _text.LocalizedText)
+        tag, text = self.fresh("tag"), self.fresh("text")
+        src.line(ind, f"if type({var}) is dict and len({var}) == 1:")
+        src.line(ind + 1, f"[{tag}] = {var}")
+        src.line(ind + 1, f"{text} = {var}[{tag}]")
+        src.line(ind, "else:")
+        src.line(ind + 1, f"{tag} = {text} = None")
+        test = f"{tag} in {tags} and type({text}) is str and {text} and not {text}.isspace()"
+        src.line(ind, f"if {text} is not None and {test}:")
+        src.line(ind + 1, self.store(out, f"{new}({text_cls})"))
+        if out.endswith(".append"):  # the text was appended: set it through the list
+            src.line(ind + 1, f"{set_texts}({out[: -len('.append')]}[-1], {var})")
+        else:
+            src.line(ind + 1, f"{set_texts}({out}, {var})")
+        src.line(ind, "else:")
 
     @staticmethod
     def store(out: str, expr: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -28,6 +28,20 @@ __all__ = ["OrganisationRole", "Programme"]
 
 
 _TICK = timedelta(microseconds=1)
+
+
+def _utc_window(first: date, last: date, zone: str) -> tuple[datetime, datetime]:
+    """``[first 00:00, last + 1 day 00:00)`` local in ``zone``, as UTC instants."""
+    local = ZoneInfo(zone)
+    try:
+        start = datetime.combine(first, time(0), local).astimezone(UTC)
+    except OverflowError:  # the first representable day
+        start = datetime.min.replace(tzinfo=UTC)
+    try:
+        end = datetime.combine(last + timedelta(days=1), time(0), local).astimezone(UTC)
+    except OverflowError:  # the last representable day
+        end = datetime.max.replace(tzinfo=UTC)
+    return start, end
 
 
 def _cycles(items: tuple[Any, ...], field: str, what: str) -> Iterator[Problem]:
@@ -144,29 +158,35 @@ class Programme(Model):
     def _outside_dates(self) -> Iterator[Problem]:
         days = set(self.extra_days)
         first, last = self.start_date, self.end_date
+        # The programme's days as UTC instants, per zone: most sessions are
+        # checked by two comparisons, without converting anything.
+        windows: dict[str, tuple[datetime, datetime]] = {}
         for index, session in enumerate(self.sessions):
-            shape = session.time_shape
-            if shape == "none":
-                continue
-            if shape == "date":
-                field = "start_date"
-                span = (session.start_date, session.end_date or session.start_date)
-            else:
+            start = session.start
+            if start is not None:
+                zone = self.zone_of(session)
+                window = windows.get(zone)
+                if window is None:
+                    window = windows[zone] = _utc_window(first, last, zone)
+                end = session.end if session.end is not None else start + _TICK
+                if window[0] <= start and end <= window[1]:
+                    continue
+                local = ZoneInfo(zone)
+                span = (start.astimezone(local).date(), (end - _TICK).astimezone(local).date())
                 field = "start"
-                zone = ZoneInfo(self.zone_of(session))
-                start = session.start
-                assert start is not None
-                last_moment = session.end - _TICK if session.end is not None else start
-                span = (start.astimezone(zone).date(), last_moment.astimezone(zone).date())
-            for day in span:
-                if day is not None and not first <= day <= last and day not in days:
-                    yield rule(
-                        ("sessions", index, field),
-                        "outside_programme",
-                        f"falls on {day}, outside the programme ({first} to {last}); "
-                        "list the day in extra_days if it belongs to it",
-                    )
-                    break
+            elif session.start_date is not None:
+                span = (session.start_date, session.end_date or session.start_date)
+                field = "start_date"
+            else:
+                continue
+            outside = [day for day in span if not first <= day <= last and day not in days]
+            if outside:
+                yield rule(
+                    ("sessions", index, field),
+                    "outside_programme",
+                    f"falls on {outside[0]}, outside the programme ({first} to {last}); "
+                    "list the day in extra_days if it belongs to it",
+                )
 
     def zone_of(self, session: Session) -> str:
         """The zone a session's local times are read in: its place's, else the programme's."""
