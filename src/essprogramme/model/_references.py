@@ -11,14 +11,16 @@ declared.
 from __future__ import annotations
 
 import difflib
+import functools
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import attrs
 
 from ..errors import Problem
 from ._checks import optional_inner
+from ._codegen import Source
 
 __all__ = ["Reference", "collections_of", "located", "paths_to", "references_of"]
 
@@ -40,16 +42,8 @@ class Reference:
         return ".".join(self.path).replace(".*", "[*]") + f" -> {self.collection}"
 
     def values(self, root: Any) -> set[str]:
-        """Every id this reference holds under ``root``."""
-        items = [root]
-        for step in self.path:
-            if step == _EACH:
-                items = [item for sequence in items for item in sequence]
-            else:
-                items = [getattr(item, step) for item in items]
-        found = set(items)
-        found.discard(None)
-        return found
+        """Every id this reference holds under ``root``: one generated set comprehension."""
+        return _collector(self.path)(root)
 
     def located(self, root: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
         """``(location, id)`` for each id this reference holds under ``root``."""
@@ -67,6 +61,26 @@ class Reference:
                     code="unknown_reference",
                     message=f"no {what} has the id {value!r}{hint}",
                 )
+
+
+@functools.cache
+def _collector(path: tuple[str, ...]) -> Callable[[Any], set[str]]:
+    """``lambda root: {x for a in root.sessions for b in a.participants ...}``, for ``path``."""
+    src = Source(f"references {'.'.join(path)}")
+    loops, current = [], "root"
+    for number, step in enumerate(path):
+        name = f"x{number}"
+        if step == _EACH:
+            loops.append(f"for {name} in {current}")
+        else:
+            loops.append(f"for {name} in ({current}.{step},)")
+        current = name
+    src.line(0, "def collect(root):")
+    src.line(1, f"found = {{{current} {' '.join(loops)}}}")
+    src.line(1, "found.discard(None)")
+    src.line(1, "return found")
+    collect: Callable[[Any], set[str]] = src.compile("collect")
+    return collect
 
 
 def located(root: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str | int, ...], Any]]:

@@ -137,7 +137,7 @@ class Session(Model):
             elif self.end_date < self.start_date:
                 yield rule(("end_date",), "end_before_start", "must not be before start_date")
         if self.interpretation and self.languages:
-            floor = {tag.lower() for tag in self.languages}
+            floor = [tag.lower() for tag in self.languages]
             for index, tag in enumerate(self.interpretation):
                 if tag.lower() in floor:
                     yield rule(
@@ -145,7 +145,7 @@ class Session(Model):
                         "interpretation",
                         f"{tag!r} is already a floor language",
                     )
-        if self.format.is_pause and self.participants:
+        if self.participants and self.format.is_pause:
             yield rule(
                 ("participants",),
                 "pause_participants",
