@@ -389,7 +389,7 @@ def _session_start(value: str) -> dict[str, Any]:
         ("speaker", _speaker(id="kevin\n"), ("$.id", "id")),
         ("speaker", _speaker(country="TG\n"), ("$.country", "country_code")),
         ("speaker", _speaker(time_zone="Africa/Lome\n"), ("$.time_zone", "time_zone")),
-        ("speaker", _speaker(links=["https://ojedd.org/\n"]), ("$.links[0]", "url")),
+        ("speaker", _speaker(photo="https://ojedd.org/k.jpg\n"), ("$.photo", "url")),
         ("programme", _programme(languages=["fr\n"]), ("$.languages[0]", "language_tag")),
         ("programme", _programme(start_date="2021-10-08\n"), ("$.start_date", "date")),
         ("programme", _session_start("2021-10-08T11:00:00Z\n"), ("$.sessions[0].start", "instant")),
