@@ -42,11 +42,32 @@ def test_show_in_each_speakers_zone(
     assert expected in capsys.readouterr().out
 
 
-def test_show_in_english_labels_with_french_texts(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["show", "--tz", "UTC", "--lang", "en"]) == 0
+def test_show_in_english_labels_with_french_texts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = _document()
+    moderator = document["sessions"][0]["participants"][0]  # type: ignore[index]
+    moderator.pop("label", None)  # the generic word, not the programme's own
+    path = tmp_path / "programme.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert main(["show", str(path), "--tz", "UTC", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "Moderation: Kevin Ossah" in out
+    assert "Workshop · Languages: fr" in out
     assert "Des partenariats innovants" in out  # no English text: the French original
+
+
+def test_show_uses_the_programmes_own_word_for_a_role(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = _document()
+    moderator = document["sessions"][0]["participants"][0]  # type: ignore[index]
+    moderator["label"] = {"fr": "Modératrice"}
+    path = tmp_path / "programme.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    for lang in ("fr", "en"):
+        assert main(["show", str(path), "--tz", "UTC", "--lang", lang]) == 0
+        assert "Modératrice: Kevin Ossah" in capsys.readouterr().out
 
 
 def test_show_refuses_an_unknown_zone(capsys: pytest.CaptureFixture[str]) -> None:
@@ -109,7 +130,7 @@ def test_schema_prints_a_schema(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_validate_schema_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(examples.text("gsef2021-partenariats"))
-    data["sessions"][0]["moderators"] = ["nobody"]  # only the library sees this
+    data["sessions"][0]["participants"][0]["speaker"] = "nobody"  # only the library sees this
     data_path = tmp_path / "dangling.json"
     data_path.write_text(json.dumps(data), encoding="utf-8")
     assert main(["validate", "--schema-only", str(data_path)]) == 0
@@ -301,7 +322,8 @@ def test_the_renderer_shows_in_utc_what_a_zone_cannot_show() -> None:
     late = datetime(9999, 12, 31, 23, tzinfo=UTC)
     assert _local(late, tokyo) == (late, " UTC")
     session = SimpleNamespace(start=late, end=late + timedelta(minutes=30))
-    assert _span(session, tokyo) == "23:00 UTC–23:30 UTC"  # type: ignore[arg-type]
+    assert _span(session, tokyo) == "23:00 UTC–23:30 UTC"
+    assert _span(SimpleNamespace(start=late, end=None), tokyo) == "from 23:00 UTC"
     early = datetime(1, 1, 1, 1, tzinfo=UTC)
     assert _local(early, ZoneInfo("America/Toronto")) == (early, " UTC")
     assert _local(early, tokyo)[1] == ""
@@ -349,3 +371,323 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(
     monkeypatch.setattr(sys, "stdout", Gone())
     assert main(["show", "--tz", "UTC"]) == 141
     assert capsys.readouterr().err == ""
+
+
+# Model v2 (issue 9): every published shape of time, status, participants, places ------
+
+_SHOWCASE: dict[str, object] = {
+    "id": "rencontres",
+    "title": {"fr": "Rencontres de l'ESS", "en": "SSE meetings", "es": "Encuentros de la ESS"},
+    "time_zone": "Europe/Paris",
+    "start_date": "2024-11-05",
+    "end_date": "2024-11-07",
+    "languages": ["fr"],
+    "registration": {"required": True, "url": "https://example.org/inscription"},
+    "locations": [
+        {
+            "id": "palais",
+            "name": {"fr": "Palais des congrès"},
+            "kind": "venue",
+            "time_zone": "Europe/Paris",
+            "address": {
+                "street": "1 cours du Médoc",
+                "postal_code": "33300",
+                "locality": "Bordeaux",
+                "country": "FR",
+            },
+        },
+        {"id": "salle-1", "name": {"fr": "Salle 1"}, "kind": "room", "parent": "palais"},
+        {
+            "id": "direct",
+            "name": {"fr": "Direct"},
+            "kind": "online",
+            "platform": "YouTube",
+            "url": "https://example.org/live",
+        },
+        {
+            "id": "mamoudzou",
+            "name": {"fr": "Mamoudzou"},
+            "kind": "venue",
+            "time_zone": "Indian/Mayotte",
+        },
+    ],
+    "sessions": [
+        {"id": "a-venir", "title": {"fr": "Atelier surprise"}, "format": "workshop"},
+        {
+            "id": "ouverture",
+            "title": {"fr": "Plénière d'ouverture"},
+            "format": "plenary",
+            "start": "2024-11-06T08:00:00Z",
+            "locations": ["salle-1", "direct"],
+            "participants": [
+                {"role": "moderator", "speaker": "maud", "label": {"fr": "Modératrice"}},
+                {"role": "speaker", "speaker": "maire", "delivery": "remote_live"},
+                {
+                    "role": "speaker",
+                    "speaker": "kevin",
+                    "delivery": "recorded",
+                    "confirmation": "to_be_confirmed",
+                },
+                {
+                    "role": "speaker",
+                    "organisation": "ce",
+                    "label": {"fr": "Mot de clôture", "en": "Closing remarks"},
+                },
+                {"role": "rapporteur", "speaker": "kevin"},
+            ],
+            "registration": {
+                "capacity": 40,
+                "places_left": 3,
+                "deadline": "2024-11-04T22:59:00Z",
+                "prices": [
+                    {"kind": "fixed", "amount": "12.50", "currency": "EUR"},
+                    {"kind": "free", "label": {"fr": "Demandeurs d'emploi"}},
+                    {"kind": "pay_what_you_can"},
+                ],
+            },
+            "accessibility": ["sign_language", "captions"],
+            "accessibility_notes": {"fr": "Accès par l'entrée sud"},
+            "links": [
+                {
+                    "kind": "recording",
+                    "url": "https://example.org/replay",
+                    "title": {"fr": "Replay"},
+                }
+            ],
+            "recording": {"allowed": True, "licence": "CC-BY-4.0"},
+        },
+        {
+            "id": "pause",
+            "title": {"fr": "Pause café"},
+            "format": "break",
+            "start": "2024-11-06T10:00:00Z",
+            "end": "2024-11-06T10:15:00Z",
+        },
+        {
+            "id": "annule",
+            "title": {"fr": "Visite du chantier"},
+            "format": "site_visit",
+            "status": "cancelled",
+            "start_date": "2024-11-06",
+        },
+        {
+            "id": "reporte",
+            "title": {"fr": "Table ronde foncier"},
+            "format": "round_table",
+            "status": "postponed",
+        },
+        {
+            "id": "deplace",
+            "title": {"fr": "Atelier achats responsables"},
+            "format": "workshop",
+            "status": "rescheduled",
+            "start": "2024-11-07T13:00:00Z",
+            "end": "2024-11-07T14:30:00Z",
+            "previous_starts": ["2024-11-05T09:00:00Z"],
+        },
+        {
+            "id": "expo",
+            "title": {"fr": "Exposition"},
+            "format": "exhibition",
+            "start_date": "2024-11-05",
+            "end_date": "2024-11-07",
+        },
+        {
+            "id": "mayotte",
+            "title": {"fr": "Visite à Mamoudzou"},
+            "format": "site_visit",
+            "start_date": "2024-11-06",
+            "locations": ["mamoudzou"],
+        },
+    ],
+    "speakers": [
+        {"id": "maud", "name": "Maud Caruhel", "pronouns": {"fr": "elle"}},
+        {"id": "maire", "office": {"fr": "le maire de Ramallah"}},
+        {
+            "id": "kevin",
+            "name": "Kevin Ossah",
+            "time_zone": "Africa/Lome",
+            "affiliations": [
+                {"organisation": "ojedd", "role": {"fr": "Directeur exécutif"}},
+                {"organisation": "ce", "role": {"fr": "Stagiaire"}, "former": True},
+            ],
+        },
+    ],
+    "organisations": [
+        {
+            "id": "ce",
+            "name": {"fr": "Commission européenne", "en": "European Commission"},
+            "acronym": "CE",
+            "kind": "public_authority",
+        },
+        {"id": "ojedd", "name": {"fr": "OJEDD"}, "kind": "ngo"},
+    ],
+}
+
+
+def _show(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], *args: str, document: object = None
+) -> str:
+    path = tmp_path / "programme.json"
+    path.write_text(json.dumps(document or _SHOWCASE), encoding="utf-8")
+    assert main(["show", str(path), *args]) == 0
+    return capsys.readouterr().out
+
+
+def test_show_every_shape_of_time_in_its_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = _show(tmp_path, capsys, "--tz", "Europe/Paris", "--lang", "en")
+    lines = out.splitlines()
+    titles = [
+        line for line in lines if line and not line.startswith((" ", "#", "=")) and "  " in line
+    ]
+    assert [t.split("  ", 1)[1] for t in titles] == [
+        "Exposition",  # a range of days, listed on its first day
+        "Visite à Mamoudzou",  # its day begins earlier in Mayotte than in Paris
+        "[CANCELLED] Visite du chantier",
+        "Plénière d'ouverture",
+        "Pause café",
+        "[RESCHEDULED] Atelier achats responsables",
+        "Atelier surprise",  # no time: last, in programme order
+        "[POSTPONED] Table ronde foncier",
+    ]
+    assert "2024-11-05 – 2024-11-07  Exposition" in out  # days without a time
+    assert "2024-11-06 (Indian/Mayotte)  Visite à Mamoudzou" in out  # read in its place's zone
+    assert "from 09:00  Plénière d'ouverture" in out  # never an invented end
+    assert "11:00–11:15  Pause café" in out
+    assert "## Date to be announced" in out
+    assert "time to be announced  Atelier surprise" in out
+    assert "Previously: 2024-11-05 10:00" in out
+
+
+def test_show_the_same_programme_in_french_and_spanish(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    french = _show(tmp_path, capsys, "--tz", "America/Toronto")  # the programme's language
+    assert "à partir de 03:00  Plénière d'ouverture" in french
+    assert "[ANNULÉ] Visite du chantier" in french
+    assert "2024-11-06 (Europe/Paris)  [ANNULÉ]" in french  # not the day in Toronto
+    assert "horaire à venir  [REPORTÉ] Table ronde foncier" in french
+    assert "Auparavant: 2024-11-05 04:00" in french
+    assert "Tarif: 12,50 EUR; Demandeurs d'emploi: gratuit; prix libre" in french
+    spanish = _show(tmp_path, capsys, "--tz", "Europe/Madrid", "--lang", "es")
+    assert "desde las 09:00  Plénière d'ouverture" in spanish
+    assert "Encuentros de la ESS" in spanish
+    assert "[CANCELADO] Visite du chantier" in spanish
+    assert "Precio: 12,50 EUR; Demandeurs d'emploi: gratuito; precio libre" in spanish
+    assert "hora por anunciar  [APLAZADO] Table ronde foncier" in spanish
+
+
+def test_show_who_takes_part_and_how(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = _show(tmp_path, capsys, "--tz", "Europe/Paris", "--lang", "en")
+    assert "Modératrice: Maud Caruhel (elle)" in out  # the programme's own word
+    assert "  - le maire de Ramallah [remote]" in out  # known by office alone
+    assert (
+        "  - Kevin Ossah — Directeur exécutif, OJEDD [08:00 local time, Africa/Lome] [recorded video] (to be confirmed)"
+        in out
+    )
+    assert "Stagiaire" not in out  # a former position is not shown as current
+    assert "  - Closing remarks: European Commission (CE)" in out  # an organisation contributes
+    assert "Rapporteur: Kevin Ossah" in out
+    assert (
+        "Where: Salle 1, Palais des congrès — 1 cours du Médoc, 33300 Bordeaux, FR + Direct (online, YouTube: https://example.org/live)"
+        in out
+    )
+    assert "Registration: required · https://example.org/inscription" in out
+    assert "Registration: until 2024-11-04 23:59 · 40 places · 3 left" in out
+    assert "Price: 12.50 EUR; Demandeurs d'emploi: free; pay what you can" in out
+    assert "Accessibility: captions, sign language, Accès par l'entrée sud" in out
+    assert "Links: Recording (Replay): https://example.org/replay" in out
+    assert "Recording: allowed (CC-BY-4.0)" in out
+    pause = out.split("Pause café", 1)[1].split("\n\n", 1)[0]
+    assert "Speakers" not in pause
+
+
+def test_show_a_full_session_and_a_programme_without_timed_sessions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = json.loads(json.dumps(_SHOWCASE))
+    document["sessions"] = [s for s in document["sessions"] if "start" not in s]
+    document["status"] = "postponed"
+    document["registration"] = {
+        "full": True,
+        "email": "contact@example.org",
+        "conditions": {"fr": "Sur invitation"},
+    }
+    out = _show(tmp_path, capsys, "--tz", "Asia/Tokyo", "--lang", "fr", document=document)
+    assert "[REPORTÉ]" in out.splitlines()[2]
+    assert "Heures de Asia/Tokyo (UTC+09:00)" in out
+    assert "Inscription: contact@example.org · complet" in out
+    assert "Sur invitation" in out
+
+
+@pytest.mark.parametrize(
+    ("day", "zone"),
+    [("9999-12-31", "America/Toronto"), ("0001-01-01", "Asia/Tokyo")],
+    ids=["year-9999", "year-1"],
+)
+def test_show_days_at_the_ends_of_the_calendar(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], day: str, zone: str
+) -> None:
+    # A day-only session needs no instant: it is shown on its day whatever the zone.
+    document = {
+        "id": "bornes",
+        "title": {"fr": "Aux bornes"},
+        "time_zone": "Europe/Paris",
+        "start_date": day,
+        "end_date": day,
+        "sessions": [
+            {"id": "s", "title": {"fr": "Journée"}, "format": "other", "start_date": day},
+            {
+                "id": "t",
+                "title": {"fr": "Autre journée"},
+                "format": "other",
+                "start_date": day,
+                "locations": ["ici"],
+            },
+        ],
+        "locations": [
+            {"id": "ici", "name": {"fr": "Ici"}, "kind": "venue", "time_zone": "Pacific/Kiritimati"}
+        ],
+    }
+    out = _show(tmp_path, capsys, "--tz", zone, document=document)
+    assert f"## {day} (" in out
+    assert f"{day} (Europe/Paris)  Journée" in out
+    assert f"{day} (Pacific/Kiritimati)  Autre journée" in out
+
+
+@pytest.mark.parametrize(
+    ("price", "lang", "expected"),
+    [
+        ({"kind": "fixed", "amount": "12.50", "currency": "EUR"}, "fr", "12,50 EUR"),
+        ({"kind": "fixed", "amount": "3000", "currency": "XOF"}, "en", "3000 XOF"),
+        ({"kind": "free"}, "es", "gratuito"),
+        ({"kind": "pay_what_you_can", "label": {"fr": "prix libre"}}, "fr", "prix libre"),
+        (
+            {
+                "kind": "pay_what_you_can",
+                "amount": "5",
+                "currency": "EUR",
+                "label": {"fr": "Prix libre"},
+            },
+            "fr",
+            "Prix libre (5 EUR)",
+        ),
+        (
+            {"kind": "pay_what_you_can", "label": {"fr": "prix libre"}},
+            "en",
+            "prix libre: pay what you can",
+        ),
+        (
+            {"kind": "fixed", "amount": "90.00", "currency": "EUR", "label": {"fr": "Pass Forum"}},
+            "fr",
+            "Pass Forum: 90,00 EUR",
+        ),
+    ],
+)
+def test_prices_as_published(price: dict[str, object], lang: str, expected: str) -> None:
+    from essprogramme import Price, from_dict
+    from essprogramme.export.text import _labels, _price
+
+    assert _price(from_dict(price, Price), lang, _labels(lang)) == expected
