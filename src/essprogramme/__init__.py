@@ -84,7 +84,9 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    # ``strategies`` is listed here but not in ``__all__``: a star import
+    # would import it, and it needs hypothesis, an optional extra.
+    return sorted({*globals(), *__all__, *_LAZY})
 
 
 __all__ = [
@@ -137,7 +139,6 @@ __all__ = [
     "from_dict",
     "from_json",
     "schemas",
-    "strategies",
     "to_dict",
     "to_json",
 ]
