@@ -11,13 +11,19 @@ nothing of the model: what it makes is what the schemas allow.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
-from referencing._core import Resolver
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+if TYPE_CHECKING:
+    from referencing._core import Resolver
 
 from essprogramme import schemas
 from essprogramme.strategies import ZONES
@@ -29,10 +35,19 @@ _FORMAT = schemas.validator("defs").format_checker
 _REAL = {"Time zone": st.sampled_from(ZONES)}
 
 
+@cache
+def _registry() -> Registry[Any]:
+    """The schema files by ``$id``, read through the public ``schemas.load``."""
+    documents = [schemas.load(name) for name in schemas.names()]
+    return Registry().with_resources(
+        (d["$id"], Resource.from_contents(d, default_specification=DRAFT202012)) for d in documents
+    )
+
+
 def documents(name: str, *, max_depth: int = 2) -> st.SearchStrategy[Any]:
     """Documents that schema ``name`` accepts."""
     schema = schemas.load(name)
-    resolver = schemas._registry().resolver(schema["$id"])
+    resolver = _registry().resolver(schema["$id"])
     validator = schemas.validator(name)
     return _for(schema, resolver, max_depth).filter(validator.is_valid)
 
@@ -47,7 +62,7 @@ def _for(schema: Any, resolver: Resolver[Any], depth: int) -> st.SearchStrategy[
             depth -= 1
         return _for(resolved.contents, resolved.resolver, depth)
     if "$id" in schema:
-        resolver = resolver.in_subresource(schemas._registry()[schema["$id"]])
+        resolver = resolver.in_subresource(_registry()[schema["$id"]])
     if "anyOf" in schema and "type" not in schema:
         return st.one_of([_for(branch, resolver, depth) for branch in schema["anyOf"]])
     if "enum" in schema:
@@ -73,8 +88,6 @@ def _for(schema: Any, resolver: Resolver[Any], depth: int) -> st.SearchStrategy[
 
 
 def _key(value: Any) -> str:
-    import json
-
     return json.dumps(value, sort_keys=True)
 
 
