@@ -12,14 +12,20 @@ running, reporting through the same :class:`~essprogramme.ValidationError`
 >>> schemas.load("session")["$id"]
 'https://essprogramme.org/schemas/v1/session.json'
 >>> schemas.validate(schemas.example_document())
->>> schemas.validate({"id": "s"}, "session")
+>>> schemas.validate({"id": "s", "end": "2021-10-08T12:30:00Z"}, "session")
 Traceback (most recent call last):
 ...
-essprogramme.errors.ValidationError: 4 problems:
-  $.end: is required [required]
+essprogramme.errors.ValidationError: 3 problems:
   $.format: is required [required]
-  $.start: is required [required]
+  $.start: An end needs a start. [required]
   $.title: is required [required]
+
+Rules between fields that JSON Schema can express (an end needs a start,
+exactly one of a participant's speaker and organisation, no participants
+in a break...) are written as ``if``/``then`` and ``not`` subschemas whose
+``title`` names the rule; their problems are reported with the model's
+code, at the model's location (see :data:`RULE_CODES`). The rules it
+cannot express are listed in :data:`MODEL_ONLY`.
 
 Data that is not JSON data (a tuple, a set, a ``str`` subclass, ``NaN``, a
 key that is not a string, a lone surrogate, nesting deeper than 64
@@ -32,6 +38,10 @@ Traceback (most recent call last):
 ...
 essprogramme.errors.ValidationError: 1 problem:
   $.members: is not JSON data: a tuple (use a list) [type]
+
+An integer too long for Python to print (over 4300 digits, which
+``jsonschema`` would try to quote) is judged through a stand-in of the same
+sign and verdict, and named by its size in messages.
 
 Patterns are matched as ECMA-262 (and so Ajv) matches them: a final ``$``
 matches at the very end of the string only, never before a final newline.
@@ -62,15 +72,25 @@ import jsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.protocols import Validator
 from jsonschema.validators import extend
-from referencing import Registry, Resource
+from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 from rfc3986_validator import validate_rfc3986  # type: ignore[import-untyped]
 
 from ._jsondata import check_data
 from .errors import Location, Problem, ValidationError, sorted_problems
 from .model._formats import MAX_URL_LENGTH, looks_naive
+from .model._rules import show
 
-__all__ = ["BASE_URI", "example_document", "load", "names", "validate", "validator"]
+__all__ = [
+    "BASE_URI",
+    "MODEL_ONLY",
+    "RULE_CODES",
+    "example_document",
+    "load",
+    "names",
+    "validate",
+    "validator",
+]
 
 #: Every schema's ``$id`` is this base plus the file name.
 BASE_URI = "https://essprogramme.org/schemas/v1/"
@@ -86,8 +106,6 @@ _CODES = {
     "uniqueItems": "duplicate",
     "minimum": "range",
     "maximum": "range",
-    "maxItems": "territory_members",
-    "anyOf": "required",
 }
 # Pattern, format and length failures are named by the definition that failed.
 _DEFINITION_KEYWORDS = ("pattern", "format", "maxLength")
@@ -101,7 +119,67 @@ _DEFINITION_CODES = {
     "Instant": "instant",
     "Date": "date",
     "Partial date": "partial_date",
+    "UN/LOCODE": "locode",
+    "E-mail address": "email",
+    "Currency": "currency",
+    "Decimal amount": "decimal",
+    "Colour": "color",
+    "Field name": "field",
 }
+#: The rules between fields the schema files express, by the ``title`` of the
+#: subschema whose keyword fails: the model's code for each. The problem is
+#: located where that keyword is (a ``then``'s ``required`` at the missing
+#: key, a property's ``not`` or ``const`` at the property, an ``allOf``'s
+#: ``not`` at the object), which is where the model reports it.
+RULE_CODES = {
+    # Session: the shapes of its time, and breaks.
+    "Start, needed by an end": "required",
+    "Start date, with a start": "time_shape",
+    "Start date, needed by an end date": "required",
+    "Participants of a break": "pause_participants",
+    # Participant: exactly one of speaker and organisation, reported at speaker.
+    "Speaker, or an organisation": "exactly_one",
+    "Speaker, with an organisation": "exactly_one",
+    # At least one of several keys, reported at the object.
+    "A name or an office": "required",
+    "A URL or a citation": "required",
+    "A code, a LOCODE or a name": "required",
+    # Territory.
+    "Members of a coded territory": "territory_members",
+    "Within, with a code": "territory_within",
+    # Registration and prices.
+    "Full, with places left": "places",
+    "Amount of a free price": "price",
+    "Amount of a fixed price": "required",
+    "Currency of an amount": "required",
+}
+#: The codes of the rules JSON Schema cannot express: only the library finds
+#: these problems, and a document the schemas accept may still break them
+#: (docs/schemas.md lists each rule; a test keeps the two lists equal).
+MODEL_ONLY = frozenset(
+    {
+        "end_before_start",  # an end after its start: sessions, intervals, dates, periods
+        "duplicate_id",  # ids unique within a collection
+        "unknown_reference",  # every reference resolves; a figure's part_of is in its list
+        "self_reference",  # an initiative not related to itself; no session or place its own parent
+        "cycle",  # no session or place inside itself through its parents
+        "outside_programme",  # sessions on the programme's days, in local time, or its extra_days
+        "interpretation",  # no interpretation into a floor language
+        "range",  # places_left not above capacity; a figure's part not above its whole
+        "unknown_field",  # an inferred mark names a field of its object
+        "time_zone",  # the zone is known to tzdata
+        "partial_date",  # the day exists in its month
+        "date",  # a date within the years 1-9999
+        "instant_range",  # the instant is within years 1-9999 once in UTC
+        "empty",  # text is not whitespace only
+        "duplicate_language",  # no language twice in one text, whatever the case
+        "duplicate",  # no language twice in a list, whatever the case; a field inferred once
+        "overlapping_availability",  # availability intervals do not overlap
+        "type",  # integers written without a fraction (59, not 59.0)
+        "duplicate_key",  # no key twice in one object of the JSON text
+        "depth",  # at most MAX_DEPTH containers deep (schemas.validate checks it first)
+    }
+)
 # Messages quote the values they judge: a message stays readable however long the value.
 _MAX_MESSAGE = 300
 
@@ -141,6 +219,22 @@ def load(name: str) -> dict[str, Any]:
 
 
 @cache
+def _bare() -> dict[str, dict[str, Any]]:
+    """The schema files without their ``$schema``, for our validator class.
+
+    jsonschema picks a validator class by a schema's ``$schema`` whenever it
+    follows a ``$ref`` into another file (or to ``#``): with it, the plain
+    Draft 2020-12 class would take over there, and with it Python's meaning
+    of a final ``$`` (``"eser\\n"`` would pass as an id). Every file is
+    Draft 2020-12, which the registry records instead.
+    """
+    return {
+        name: {key: value for key, value in document.items() if key != "$schema"}
+        for name, document in _documents().items()
+    }
+
+
+@cache
 def _registry() -> Registry[Any]:
     """Our schema files, and nothing else.
 
@@ -148,15 +242,16 @@ def _registry() -> Registry[Any]:
     every URI it does not hold (``Unresolvable``): nothing is ever fetched.
     """
     resources = [
-        (document["$id"], Resource.from_contents(document, default_specification=DRAFT202012))
-        for document in _documents().values()
+        (document["$id"], DRAFT202012.create_resource(document)) for document in _bare().values()
     ]
     registry: Registry[Any] = Registry()
     return registry.with_resources(resources).crawl()
 
 
-def _shown(value: Any, limit: int = 60) -> str:
-    """``repr`` of ``value``, cut to about ``limit`` characters."""
+def _shown(value: Any, limit: int = 60, stand_ins: _StandIns | None = None) -> str:
+    """``repr`` of ``value``, cut to about ``limit`` characters; a stand-in by its name."""
+    if type(value) is int and stand_ins and value.bit_length() > _PRINTABLE_BITS:
+        return stand_ins.named(str(value))
     if type(value) is str and len(value) > limit:
         return repr(value[:limit]) + "..."
     text = repr(value)
@@ -269,7 +364,7 @@ def validator(name: str = "programme") -> Validator:
     past its first check, or use :func:`validate`.
     """
     built: Validator = _Validator(
-        _documents()[name], registry=_registry(), format_checker=_format_checker()
+        _bare()[name], registry=_registry(), format_checker=_format_checker()
     )
     return built
 
@@ -319,9 +414,10 @@ def validate(document: Any, name: str = "programme") -> None:
         # A schema cannot judge what is not JSON: a tuple would pass as an array.
         raise ValidationError(sorted_problems(problems))
     found: dict[tuple[Location, str], Problem] = {}
+    stand_ins = _StandIns()
     try:
-        for error in _errors(document, name):
-            for problem in _problems(error):
+        for error in _errors(document, name, stand_ins):
+            for problem in _problems(error, stand_ins):
                 found.setdefault((problem.location, problem.code), problem)
     except RecursionError:
         # Only when called with the stack already nearly full: the data is
@@ -333,8 +429,12 @@ def validate(document: Any, name: str = "programme") -> None:
         raise ValidationError(sorted_problems(found.values()))
 
 
-def _errors(document: Any, name: str) -> Iterable[jsonschema.ValidationError]:
-    """jsonschema's errors for ``document``: none at all when jsonschema-rs finds it valid."""
+def _errors(document: Any, name: str, stand_ins: _StandIns) -> Iterable[jsonschema.ValidationError]:
+    """jsonschema's errors for ``document``: none at all when jsonschema-rs finds it valid.
+
+    What jsonschema judges has its unprintable integers replaced first (see
+    :func:`_printable`), by ``stand_ins``.
+    """
     if _fast_registry() is not None:
         try:
             if _fast(name).is_valid(document):
@@ -344,8 +444,80 @@ def _errors(document: Any, name: str) -> Iterable[jsonschema.ValidationError]:
             # jsonschema-rs refusing data it cannot convert: jsonschema decides.
             failing = None
         if failing:
-            return _errors_in_items(document, failing)
-    return validator(name).iter_errors(document)
+            return _errors_in_items(document, failing, stand_ins)
+    return validator(name).iter_errors(_printable(document, stand_ins))
+
+
+#: Integers of more bits than this are judged through a stand-in: Python
+#: refuses to print an integer of more than 4300 digits (``ValueError``), and
+#: jsonschema prints every value it refuses, even inside ``not`` or ``if``.
+_PRINTABLE_BITS = 10_000
+
+
+class _StandIns:
+    """The stand-ins of the integers too long to print, for one document.
+
+    A stand-in keeps the verdict of every schema of ours: it has the
+    integer's sign and lies beyond every bound the schemas set (it has more
+    than 10,000 bits); equal integers get equal stand-ins, different ones
+    different stand-ins.
+    """
+
+    def __init__(self) -> None:
+        self.of: dict[int, int] = {}
+        #: A stand-in's digits -> what messages say instead (the integer's size).
+        self.names: dict[str, str] = {}
+
+    def __call__(self, value: int) -> int:
+        stand_in = self.of.get(value)
+        if stand_in is None:
+            magnitude = (1 << _PRINTABLE_BITS) + len(self.of)
+            stand_in = self.of[value] = magnitude if value > 0 else -magnitude
+            self.names[str(stand_in)] = show(value)
+        return stand_in
+
+    def named(self, message: str) -> str:
+        """``message`` with the stand-ins it quotes named as the integers they replace."""
+        # Negative stand-ins first: a positive stand-in's digits are inside them.
+        for digits in sorted(self.names, key=len, reverse=True):
+            message = message.replace(digits, self.names[digits])
+        return message
+
+
+def _printable(data: Any, stand_ins: _StandIns) -> Any:
+    """``data``, with each integer too long to print replaced by a stand-in.
+
+    ``data`` itself is returned, uncopied, when it holds no such integer;
+    it is JSON data at most ``MAX_DEPTH`` deep.
+    """
+    if not _has_huge_integer(data):
+        return data
+
+    def copy_of(value: Any) -> Any:
+        kind = type(value)
+        if kind is dict:
+            return {key: copy_of(item) for key, item in value.items()}
+        if kind is list:
+            return [copy_of(item) for item in value]
+        if kind is int and value.bit_length() > _PRINTABLE_BITS:
+            return stand_ins(value)
+        return value
+
+    return copy_of(data)
+
+
+def _has_huge_integer(data: Any) -> bool:
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        kind = type(value)
+        if kind is dict:
+            stack.extend(value.values())
+        elif kind is list:
+            stack.extend(value)
+        elif kind is int and value.bit_length() > _PRINTABLE_BITS:
+            return True
+    return False
 
 
 # Where the items of a programme's collections are described.
@@ -354,7 +526,7 @@ _ITEMS = {
     "speakers": "speaker.json",
     "organisations": "organisation.json",
     "initiatives": "initiative.json",
-    "locations": "programme.json#/$defs/location",
+    "locations": "location.json",
     "tracks": "programme.json#/$defs/track",
 }
 
@@ -394,18 +566,25 @@ def _item_validator(collection: str) -> Validator:
 
 
 def _errors_in_items(
-    document: dict[str, Any], failing: list[tuple[str, int]]
+    document: dict[str, Any], failing: list[tuple[str, int]], stand_ins: _StandIns
 ) -> list[jsonschema.ValidationError]:
     """jsonschema's errors in the ``failing`` items, located within the document."""
     found = []
     for collection, index in failing:
-        for error in _item_validator(collection).iter_errors(document[collection][index]):
+        item = _printable(document[collection][index], stand_ins)
+        for error in _item_validator(collection).iter_errors(item):
             error.path.extendleft([index, collection])
             found.append(error)
     return found
 
 
-def _problems(error: jsonschema.ValidationError) -> Iterator[Problem]:
+def _problems(
+    error: jsonschema.ValidationError, stand_ins: _StandIns | None = None
+) -> Iterator[Problem]:
+    """The problems an error of jsonschema stands for, as the model reports them.
+
+    ``stand_ins`` names the stand-ins of unprintable integers (see :func:`_printable`).
+    """
     location: Location = tuple(error.absolute_path)
     keyword = str(error.validator)
     schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
@@ -413,7 +592,7 @@ def _problems(error: jsonschema.ValidationError) -> Iterator[Problem]:
         # "the value, or null": report what is wrong with the value.
         for sub in error.context or ():
             if sub.schema != {"type": "null"}:
-                yield from _problems(sub)
+                yield from _problems(sub, stand_ins)
         return
     if keyword == "$ref":  # pragma: no cover - jsonschema reports the referenced keyword
         return
@@ -425,10 +604,20 @@ def _problems(error: jsonschema.ValidationError) -> Iterator[Problem]:
                     location=(*location, key), code="unknown_key", message="is not a known key"
                 )
         return
+    rule = schema.get("title")
+    rule_code = RULE_CODES.get(rule) if isinstance(rule, str) else None
     if keyword == "required" and isinstance(error.instance, dict):
+        # A missing key, or a key a rule requires (a then's required): at the key.
+        code, message = (rule_code, _rule_message(schema)) if rule_code else ("required", "")
         for key in _listed(error.validator_value):
             if key not in error.instance:
-                yield Problem(location=(*location, key), code="required", message="is required")
+                yield Problem(
+                    location=(*location, key), code=code, message=message or "is required"
+                )
+        return
+    if rule_code is not None:
+        # A rule between fields, where its keyword fails: the model's code and place.
+        yield Problem(location=location, code=rule_code, message=_rule_message(schema))
         return
     if "propertyNames" in error.schema_path:
         # A bad key of a multilingual text: located at the key, as the model does.
@@ -445,23 +634,11 @@ def _problems(error: jsonschema.ValidationError) -> Iterator[Problem]:
             yield Problem(
                 location=(*location, index),
                 code="duplicate",
-                message=f"{_shown(error.instance[index])} is already at index {first}",
+                message=f"{_shown(error.instance[index], stand_ins=stand_ins)} is already at index {first}",
             )
         if repeats:
             return
-    if keyword == "anyOf":
-        # Not "the value, or null": one of several keys is required (a
-        # territory's code or name), reported at the object, as the model does.
-        keys = [
-            key
-            for branch in _listed(error.validator_value)
-            if isinstance(branch, dict)
-            for key in branch.get("required", ())
-        ]
-        wanted = " or ".join(f"a {key}" for key in keys) or "one of the allowed forms"
-        yield Problem(location=location, code="required", message=f"needs {wanted}")
-        return
-    message = _bounded(error.message)
+    message = _bounded(stand_ins.named(error.message) if stand_ins else error.message)
     if keyword == "maxLength":
         message = f"is longer than {error.validator_value} characters"
     if keyword in _DEFINITION_KEYWORDS:
@@ -472,6 +649,12 @@ def _problems(error: jsonschema.ValidationError) -> Iterator[Problem]:
     else:
         code = _CODES.get(keyword, keyword)
     yield Problem(location=location, code=code, message=message)
+
+
+def _rule_message(schema: dict[str, Any]) -> str:
+    """What a rule's subschema says of itself: its description."""
+    description = schema.get("description")
+    return description if isinstance(description, str) else str(schema.get("title"))
 
 
 def _bounded(message: str) -> str:

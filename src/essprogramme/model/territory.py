@@ -55,8 +55,12 @@ class Territory(Model):
     def _rules(self) -> Iterator[Problem]:
         if self.code is not None and self.within is not None:
             yield rule(("within",), "territory_within", "an ISO territory is not within another")
-        elif self.within is not None and self.name is None and self.locode is None:
-            yield rule(("within",), "territory_within", "a place within a territory needs a name")
+        if (self.code is not None or self.locode is not None) and self.members:
+            yield rule(
+                ("members",),
+                "territory_members",
+                "only a custom region (without a code) lists members",
+            )
         depth = json_depth(self)
         _set_depth(self, depth)
 
@@ -69,12 +73,6 @@ class Territory(Model):
                 "depth",
                 f"regions nest {self._depth} levels deep; at most {MAX_PYTHON_DEPTH} fit "
                 f"in a JSON document of {MAX_DEPTH} levels wherever a programme holds them",
-            )
-        if (self.code is not None or self.locode is not None) and self.members:
-            yield rule(
-                ("members",),
-                "territory_members",
-                "only a custom region (without a code) lists members",
             )
 
     @classmethod
