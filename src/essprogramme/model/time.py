@@ -19,7 +19,7 @@ import attrs
 from ..errors import Problem, ValidationError, one_problem
 from ._checks import Model, checked
 from ._formats import is_zone_key
-from ._rules import rule, type_name
+from ._rules import rule, show, type_name
 
 __all__ = ["Interval", "PartialDate"]
 
@@ -69,7 +69,7 @@ class PartialDate(Model):
                     Problem(
                         location=(),
                         code="partial_date",
-                        message=f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}",
+                        message=f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {show(text)}",
                     )
                 ]
             )
@@ -84,7 +84,7 @@ class PartialDate(Model):
             # In text form the date is one value: locate its problems there.
             raise ValidationError(
                 [
-                    Problem(location=(), code="partial_date", message=f"{text!r}: {p.message}")
+                    Problem(location=(), code="partial_date", message=f"{show(text)}: {p.message}")
                     for p in error.problems
                 ]
             ) from None
