@@ -9,6 +9,7 @@ from typing import Any
 import orjson
 import pytest
 
+import essprogramme.codec as essprogramme_codec
 from essprogramme import (
     LocalizedText,
     PartialDate,
@@ -228,3 +229,26 @@ def test_null_is_accepted_for_optional_fields_only(document: dict[str, Any]) -> 
 def test_session_decodes_alone() -> None:
     data = to_dict(examples.load("gsef2021-partenariats").sessions[0])
     assert from_dict(data, Session) == examples.load("gsef2021-partenariats").sessions[0]
+
+
+def test_the_garbage_collector_is_paused_while_reading_and_resumed_after() -> None:
+    import gc
+
+    seen: list[bool] = []
+    original = essprogramme_codec._decode
+
+    def spy(*args: Any) -> Any:
+        seen.append(gc.isenabled())
+        return original(*args)
+
+    essprogramme_codec._decode = spy  # type: ignore[assignment]
+    try:
+        assert gc.isenabled()
+        from_json(examples.text("gsef2021-partenariats"))
+        gc.disable()
+        from_json(examples.text("gsef2021-partenariats"))
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
+        essprogramme_codec._decode = original  # type: ignore[assignment]
+    assert seen == [False, False]

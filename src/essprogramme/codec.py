@@ -13,6 +13,9 @@ problem of invalid data, the same rules as the constructors.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any, TypeVar, overload
 
@@ -51,6 +54,27 @@ _VALUES: dict[type, Any] = {
     datetime: JSON_LEAVES[datetime],
     date: JSON_LEAVES[date],
 }
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a document is read or written.
+
+    Decoding and encoding allocate hundreds of thousands of containers that
+    the collector would scan again and again (it triggers on allocations),
+    yet what they build is acyclic, immutable data: reference counting frees
+    it. The collector is resumed afterwards if it was running; this is
+    process-wide state, so a thread running meanwhile sees it paused, which
+    delays collection and changes nothing else.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _is_object(cls: Any) -> bool:
@@ -106,11 +130,17 @@ def from_dict(data: Any, cls: type[T]) -> T:
       $.code: expected a string, got an integer [type]
       $.nmae: is not a known key: did you mean 'name'? [unknown_key]
     """
-    return _decode(data, cls, _KEPT)
+    with _collector_paused():
+        return _decode(data, cls, _KEPT)
 
 
 def to_json(obj: Any, *, indent: bool = False) -> str:
     """JSON text for a model object; ``indent`` pretty-prints with two spaces."""
+    with _collector_paused():
+        return _write_json(obj, indent)
+
+
+def _write_json(obj: Any, indent: bool) -> str:
     option = orjson.OPT_UTC_Z | (orjson.OPT_INDENT_2 if indent else 0)
     cls = type(obj)
     data = unstructure_function(cls, json=True)(obj) if _is_object(cls) else to_dict(obj)
@@ -129,4 +159,5 @@ def from_json(text: str | bytes, cls: Any = Programme) -> Any:
     """
     if not isinstance(text, (str, bytes, bytearray, memoryview)):
         raise one_problem((), "json", f"expected JSON text (str or bytes), got {type_name(text)}")
-    return _decode(read_json(text), cls, _PARSED)
+    with _collector_paused():
+        return _decode(read_json(text), cls, _PARSED)
