@@ -7,8 +7,10 @@
 - ``fuzz``: long campaigns, run by hand:
   ``HYPOTHESIS_PROFILE=fuzz python -m pytest tests/test_properties.py``.
 
-No test sets ``max_examples`` itself: a test that must stay cheap draws
-cheap values instead.
+No property sets ``max_examples`` itself: a test that must stay cheap draws
+cheap values instead. Searches (``find``: a value a strategy can draw, a
+failure to shrink) stop at the first value found; their budget is a
+multiple of the profile's example count.
 """
 
 from __future__ import annotations

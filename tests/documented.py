@@ -45,8 +45,22 @@ def model_only_codes() -> frozenset[str]:
     return frozenset(code for row in rows for code in _CODE.findall(row[-1]))
 
 
+_PROVENANCE = re.compile(r"Fields in \*italics\* are provenance[^:]*:(.*?)\bon the", re.DOTALL)
+
+
 @cache
 def model_table() -> dict[str, list[str]]:
-    """docs/model.md's table of types: type name -> the fields its row lists."""
+    """docs/model.md's table of types: type name -> the fields its row lists.
+
+    A row's *provenance* stands for the fields the page's sentence on
+    provenance lists (``sources``, ``inferred``, ``notes``).
+    """
+    text = (DOCS / "model.md").read_text(encoding="utf-8")
+    found = _PROVENANCE.search(text)
+    provenance = _CODE.findall(found.group(1)) if found else []
     rows = _table("model.md", "## Types")
-    return {row[0].strip("`"): _CODE.findall(row[1]) for row in rows if row[0].startswith("`")}
+    return {
+        row[0].strip("`"): _CODE.findall(row[1]) + (provenance if "*provenance*" in row[1] else [])
+        for row in rows
+        if row[0].startswith("`")
+    }

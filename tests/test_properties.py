@@ -53,21 +53,35 @@ def _json_types() -> list[type]:
 
 JSON_TYPES = _json_types()
 
+
+def _json_values(strings: st.SearchStrategy[str]) -> st.SearchStrategy[Any]:
+    """JSON values as a parser returns them, with these strings (and keys).
+
+    No float has an integral value: ``59.0`` is the one value whose verdict
+    docs/schemas.md lets differ (JSON Schema counts it as an integer, the
+    library does not).
+    """
+    return st.recursive(
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.floats(allow_nan=False, allow_infinity=False).filter(lambda f: not f.is_integer())
+        | strings,
+        lambda children: (
+            st.lists(children, max_size=4) | st.dictionaries(strings, children, max_size=4)
+        ),
+        max_leaves=12,
+    )
+
+
 #: Strings, now and then with a lone surrogate (JSON text can escape one).
 json_strings = st.text(max_size=8) | st.sampled_from(["\ud800", "fr\udfff"])
-#: JSON values as a parser returns them. No float has an integral value:
-#: ``59.0`` is the one value whose verdict docs/schemas.md lets differ
-#: (JSON Schema counts it as an integer, the library does not).
-json_values = st.recursive(
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.floats(allow_nan=False, allow_infinity=False).filter(lambda f: not f.is_integer())
-    | json_strings,
-    lambda children: (
-        st.lists(children, max_size=4) | st.dictionaries(json_strings, children, max_size=4)
-    ),
-    max_leaves=12,
+json_values = _json_values(json_strings)
+#: For the agreement of model and schema: no lone surrogates, which the two
+#: sides locate differently inside a value of the wrong type (see
+#: test_a_lone_surrogate_in_a_value_of_the_wrong_type_is_located_alike).
+agreement_values = _json_values(
+    st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=8)
 )
 
 
@@ -109,12 +123,17 @@ def _resolves(document: Any, location: tuple[str | int, ...]) -> bool:
     return True
 
 
+#: Codes that may name a key the document lacks: a required one, and the
+#: first of several keys exactly one of which is needed (``$.speaker``).
+_AT_MISSING_KEYS = frozenset({"required", "exactly_one"})
+
+
 def _assert_located(error: ValidationError, document: Any) -> None:
     """Every problem points into the document: at a value, or at a missing key's object."""
     for problem in error.problems:
         where = problem.location
         assert _resolves(document, where) or (
-            problem.code == "required" and _resolves(document, where[:-1])
+            problem.code in _AT_MISSING_KEYS and _resolves(document, where[:-1])
         ), problem
     assert str(error)  # printable, whatever the document held
 
@@ -149,7 +168,7 @@ def mutated_documents(draw: st.DrawFn) -> Any:
     """A valid programme document with one value replaced by random JSON."""
     document = to_dict(draw(strategies.programmes(max_sessions=2, max_speakers=2)))
     path = draw(st.sampled_from(_paths(document)))
-    replacement = draw(json_values)
+    replacement = draw(agreement_values)
     if not path:
         return replacement
     target = document
@@ -160,7 +179,7 @@ def mutated_documents(draw: st.DrawFn) -> Any:
 
 
 #: What only the library checks may differ (docs/schemas.md), except
-#: ``type``: listed there for integral floats, which ``json_values`` never makes.
+#: ``type``: listed there for integral floats, which ``agreement_values`` never makes.
 MODEL_ONLY = model_only_codes() - {"type"}
 
 
@@ -212,3 +231,12 @@ def test_localized_text_constructor_keeps_what_it_accepts(value: Any) -> None:
     else:
         assert dict(text) == value
         assert from_json(to_json(text), LocalizedText) == text
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="reported to the lead: the model says type at $.name (it does not look into a "
+    "value of the wrong type), schemas.validate says unicode at $.name[0]",
+)
+def test_a_lone_surrogate_in_a_value_of_the_wrong_type_is_located_alike() -> None:
+    _assert_agree({"id": "p", "title": ["\ud800"]})

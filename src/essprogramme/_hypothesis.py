@@ -1,9 +1,12 @@
 """Hypothesis entry point: ``st.from_type`` knows essprogramme's types.
 
 Hypothesis calls :func:`_hypothesis_setup_hook` when it is imported, in any
-project that has essprogramme installed. The hook must not import
+project that has essprogramme installed. Every class of the model is
+registered, found from the model itself (a class added to the model is
+registered the day it is declared): its strategy is
+:func:`essprogramme.strategies.for_type`. The hook must not import
 :mod:`essprogramme.strategies` (which imports hypothesis, mid-import here):
-each registration is a function that imports it on first use.
+each registration imports it on first use.
 """
 
 from __future__ import annotations
@@ -12,40 +15,28 @@ from typing import Any
 
 __all__: list[str] = []
 
-# type name -> name of the strategy function in essprogramme.strategies
-_STRATEGIES = {
-    "LocalizedText": "localized_texts",
-    "PartialDate": "partial_dates",
-    "Interval": "intervals",
-    "Territory": "territories",
-    "Figure": "figures",
-    "Affiliation": "affiliations",
-    "Organisation": "organisations",
-    "Speaker": "speakers",
-    "Participant": "participants",
-    "Session": "sessions",
-    "GovernanceBody": "governance_bodies",
-    "Activity": "activities",
-    "Initiative": "initiatives",
-    "Location": "locations",
-    "Track": "tracks",
-    "Programme": "programmes",
-}
+
+def _model_types() -> list[type]:
+    """The model's value types: its checked classes, and multilingual text."""
+    from . import model
+    from .model._checks import Model
+
+    found: list[type] = []
+    for name in model.__all__:
+        value = getattr(model, name)
+        if isinstance(value, type) and (issubclass(value, Model) or value is model.LocalizedText):
+            found.append(value)
+    return found
 
 
-def _lazy(function_name: str) -> Any:
-    def strategy_for(_: type) -> Any:
-        from . import strategies
+def _strategy_for(cls: type) -> Any:
+    from . import strategies
 
-        return getattr(strategies, function_name)()
-
-    return strategy_for
+    return strategies.for_type(cls)
 
 
 def _hypothesis_setup_hook() -> None:
     from hypothesis import strategies as st
 
-    from . import model
-
-    for type_name, function_name in _STRATEGIES.items():
-        st.register_type_strategy(getattr(model, type_name), _lazy(function_name))
+    for cls in _model_types():
+        st.register_type_strategy(cls, _strategy_for)

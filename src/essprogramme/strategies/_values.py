@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from typing import ParamSpec, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -21,21 +22,29 @@ from ..model import LocalizedText, PartialDate
 
 __all__ = [
     "COUNTRIES",
+    "CURRENCIES",
     "LANGUAGE_TAGS",
     "WINDOW",
     "ZONES",
+    "amounts",
     "cached",
+    "colors",
     "countries",
+    "currencies",
     "dates",
+    "emails",
     "ids",
     "instants",
     "language_tags",
     "localized_texts",
+    "locodes",
     "maybe",
+    "numbers",
     "partial_dates",
     "spans",
     "territory_codes",
     "texts",
+    "transitions",
     "urls",
     "zone_keys",
 ]
@@ -68,6 +77,15 @@ ZONES = (
 #: ISO 3166-1 codes drawn by default: the seed's countries and a few more.
 COUNTRIES = ("YT", "FR", "AW", "GL", "TZ", "KE", "KM", "MZ", "TN", "CA", "TG", "KR")
 _SUBDIVISIONS = ("", "-976", "-NAQ", "-QC", "-33", "-1")
+#: ISO 4217 codes drawn by default: the euro, the CFA franc (no minor unit
+#: in practice), currencies with no or three decimals (KRW, TND).
+CURRENCIES = ("EUR", "XOF", "CAD", "USD", "KRW", "TND", "XPF")
+#: UN/LOCODEs: Bordeaux, Paris, Mamoudzou, Montréal, Lens, Strasbourg, Lomé,
+#: Seoul, and one with a digit (allowed in the place part).
+_LOCODES = ("FRBOD", "FRPAR", "YTMAM", "CAMTR", "FRLNS", "FRSXB", "TGLFW", "KRSEL", "FR2RB")
+#: Domains and local parts of drawn e-mail addresses.
+_MAIL_DOMAINS = ("gsef-net.org", "ripess.org", "xn--cress-mayotte-9jb.fr", "ess-france.org")
+_MAIL_LOCAL = "abcdefghijklmnopqrstuvwxyz0123456789._%+-"
 
 _SAMPLES = (
     "Économie sociale et solidaire",
@@ -123,6 +141,63 @@ def zone_keys(zones: tuple[str, ...] = ZONES) -> st.SearchStrategy[str]:
 def countries() -> st.SearchStrategy[str]:
     """ISO 3166-1 alpha-2 country codes."""
     return st.sampled_from(COUNTRIES)
+
+
+@cached
+def currencies() -> st.SearchStrategy[str]:
+    """ISO 4217 currency codes."""
+    return st.sampled_from(CURRENCIES)
+
+
+@cached
+def locodes() -> st.SearchStrategy[str]:
+    """UN/LOCODEs of cities and places (``FRBOD``)."""
+    return st.sampled_from(_LOCODES)
+
+
+@cached
+def emails() -> st.SearchStrategy[str]:
+    """E-mail addresses: a local part with dots, plus signs and percent signs, a domain."""
+    return st.builds(
+        "{}@{}".format,
+        st.text(alphabet=_MAIL_LOCAL, min_size=1, max_size=10),
+        st.sampled_from(_MAIL_DOMAINS),
+    )
+
+
+def _color(value: int, upper: bool) -> str:
+    text = f"#{value:06x}"
+    return text.upper() if upper else text
+
+
+@cached
+def colors() -> st.SearchStrategy[str]:
+    """Colours as ``#RRGGBB``, in either case."""
+    return st.builds(_color, st.integers(0, 0xFFFFFF), st.booleans())
+
+
+def _amount(units: int, decimals: int, fraction: int) -> Decimal:
+    # Written as text, as JSON carries it: "12.50" keeps its trailing zero.
+    if not decimals:
+        return Decimal(units)
+    return Decimal(f"{units}.{fraction % 10**decimals:0{decimals}d}")
+
+
+@cached
+def amounts() -> st.SearchStrategy[Decimal]:
+    """Non-negative :class:`~decimal.Decimal` amounts with 0 to 4 decimals (``12.50``)."""
+    return st.builds(
+        _amount,
+        st.integers(0, 10**15 - 1),
+        st.integers(0, 4),
+        st.integers(0, 9999),
+    )
+
+
+@cached
+def numbers(low: float, high: float) -> st.SearchStrategy[float]:
+    """Finite floats from ``low`` to ``high``, both ends included (coordinates)."""
+    return st.floats(low, high, allow_nan=False, allow_infinity=False)
 
 
 @cached
@@ -245,8 +320,8 @@ def urls() -> st.SearchStrategy[str]:
 _SECONDS = ((0, 0), (30, 0), (59, 500_000), (59, 999_999), (1, 1), (7, 654_321))
 
 
-@functools.lru_cache(maxsize=256)
-def _transitions(zone: str, low: datetime, high: datetime) -> tuple[datetime, ...]:
+@functools.lru_cache(maxsize=1024)
+def transitions(zone: str, low: datetime, high: datetime) -> tuple[datetime, ...]:
     """The zone's offset changes between ``low`` and ``high`` (naive UTC), to the minute."""
     tz = ZoneInfo(zone)
 
@@ -276,7 +351,7 @@ def _zoned_instants(
 ) -> datetime:
     zone = draw(zones)
     tz = ZoneInfo(zone)
-    changes = _transitions(zone, low, high)
+    changes = transitions(zone, low, high)
     fold = 0
     if changes and draw(st.integers(0, 3)) == 0:
         # Near an offset change (DST), on either side, in both folds.
