@@ -353,3 +353,16 @@ def test_shared_regions_are_not_expanded() -> None:
     with pytest.raises(ValidationError) as error:
         from_dict(region, Territory)
     assert error.value.codes == {"size"}
+
+
+def test_instants_inside_tuples_are_stored_in_utc() -> None:
+    from zoneinfo import ZoneInfo
+
+    moved = session(
+        status=SessionStatus.RESCHEDULED,
+        start=datetime(2025, 10, 23, 14, tzinfo=UTC),
+        previous_starts=[datetime(2025, 10, 22, 12, tzinfo=ZoneInfo("Indian/Mayotte"))],
+    )
+    assert moved.previous_starts == (datetime(2025, 10, 22, 9, tzinfo=UTC),)
+    assert moved.previous_starts[0].tzinfo is UTC
+    assert to_dict(moved)["previous_starts"] == ["2025-10-22T09:00:00Z"]

@@ -312,7 +312,8 @@ class _Emitter:
         src.line(ind + 1, f"{before} = len(problems)")
         # A set's items have no order in Python: they are located at the set.
         item_loc = loc if is_set and not self.json else f"({loc[1:-1]} {index},)"
-        if self.json and _converts(item_type):
+        converting = _converts(item_type) if self.json else _python_converts(item_type)
+        if converting:  # each item becomes its model form (an instant in UTC...)
             source = self.fresh("items")
             src.line(ind + 1, f"{source} = []")
             sink = f"{source}.append"
@@ -328,13 +329,17 @@ class _Emitter:
                 src.line(ind + 2, f"{out} = frozenset({source})")
                 src.line(ind + 2, f"if len({out}) != len({source}):")
                 src.line(ind + 3, f"problems.extend(duplicates({source}, {loc}, False))")
+            elif converting:
+                src.line(ind + 1, f"{out} = frozenset({source})")
             else:
                 src.line(
                     ind + 1, f"{out} = {var} if type({var}) is frozenset else frozenset({var})"
                 )
         else:
-            kind = "tuple" if self.json else f"{var} if type({var}) is tuple else tuple"
-            src.line(ind + 1, f"{out} = {kind}({source})")
+            if self.json or converting:
+                src.line(ind + 1, f"{out} = tuple({source})")
+            else:
+                src.line(ind + 1, f"{out} = {var} if type({var}) is tuple else tuple({var})")
             distinct = meta.get("distinct")
             if distinct:
                 fold = distinct == "casefold"
