@@ -366,3 +366,36 @@ def test_instants_inside_tuples_are_stored_in_utc() -> None:
     assert moved.previous_starts == (datetime(2025, 10, 22, 9, tzinfo=UTC),)
     assert moved.previous_starts[0].tzinfo is UTC
     assert to_dict(moved)["previous_starts"] == ["2025-10-22T09:00:00Z"]
+
+
+def test_a_text_keyed_by_a_str_subclass_is_refused() -> None:
+    class Tag(str):
+        pass
+
+    with pytest.raises(ValidationError) as error:
+        LocalizedText({Tag("fr"): "x"})
+    assert error.value.codes == {"type"}
+    with pytest.raises(ValidationError) as error:
+        from_dict({"id": "j", "name": "J", "honorific": {Tag("fr"): "x"}}, Speaker)
+    assert error.value.codes == {"type"}
+
+
+def test_a_huge_zone_or_key_is_refused_quickly() -> None:
+    import time
+
+    started = time.perf_counter()
+    with pytest.raises(ValidationError) as error:
+        from_dict(
+            {"id": "j", "name": "J", "time_zone": "-" * 2_000_000, "x" * 2_000_000: 1}, Speaker
+        )
+    assert error.value.codes == {"time_zone", "unknown_key"}
+    assert time.perf_counter() - started < 5  # difflib is never asked about such strings
+
+
+def test_a_deep_chain_of_regions_in_python_data_is_refused_in_linear_time() -> None:
+    region: dict[str, Any] = {"code": "YT"}
+    for _ in range(20_000):
+        region = {"name": {"fr": "r"}, "members": [region]}
+    with pytest.raises(ValidationError) as error:
+        from_dict(region, Territory)
+    assert error.value.codes == {"depth"}

@@ -74,17 +74,8 @@ def test_every_mutation_breaks_exactly_its_rule(mutation: Mutation) -> None:
         assert _problems(from_data.value) == expected
 
 
-#: Rows where the schema side reports elsewhere than the model (reported to
-#: the lead): strict, so that the day they agree this list must shrink.
-_SCHEMA_DIFFERS = {
-    "size": "schemas.validate reports size at $, the model at the shared territory",
-}
-
-
 def _schema_case(mutation: Mutation) -> Any:
-    reason = _SCHEMA_DIFFERS.get(mutation.name)
-    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-    return pytest.param(mutation, id=mutation.name, marks=marks)
+    return pytest.param(mutation, id=mutation.name)
 
 
 @pytest.mark.parametrize("mutation", [_schema_case(m) for m in MUTATIONS if not m.text])

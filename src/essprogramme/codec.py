@@ -27,6 +27,7 @@ from ._jsondata import read_json
 from .errors import ValidationError, one_problem, sorted_problems
 from .model import LocalizedText, PartialDate, Programme
 from .model._checks import structure_function
+from .model._formats import MAX_VALUES, expansion
 from .model._rules import JSON_LEAVES, type_name
 from .model.text import adopt_parsed_text, read_json_text
 
@@ -130,6 +131,15 @@ def from_dict(data: Any, cls: type[T]) -> T:
       $.code: expected a string, got an integer [type]
       $.nmae: is not a known key: did you mean 'name'? [unknown_key]
     """
+    # Python data may hold one dict many times over (a region listing the same
+    # region twice, 24 levels down): it is refused, never expanded.
+    if expansion(data) > MAX_VALUES:
+        raise one_problem(
+            (),
+            "size",
+            "holds the same list or object so many times over that it stands for more "
+            f"than {MAX_VALUES:,} values",
+        )
     with _collector_paused():
         return _decode(data, cls, _KEPT)
 

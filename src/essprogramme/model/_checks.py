@@ -519,16 +519,6 @@ def _compile_structure(
         src.line(2, "problems = too_deep(data, depth)")
         src.line(2, "if problems:")
         src.line(3, "raise ValidationError(problems)")
-        # Data built in Python may hold one dict many times over (a region
-        # listing the same region twice, 24 levels down): never expand it.
-        src.bind("expansion", _formats.expansion)
-        src.line(1, f"if expansion(data) > {_formats.MAX_VALUES}:")
-        src.line(2, "raise ValidationError([Problem(location=(), code='size', message=TOO_LARGE)])")
-        src.bind(
-            "TOO_LARGE",
-            "holds the same list or object so many times over that it stands for more "
-            f"than {_formats.MAX_VALUES:,} values",
-        )
     src.line(1, f"problems = [] if {known}.issuperset(data) else unknown_keys(data, {known})")
     for field in fields:
         var, out, loc = "v", f"x_{field.name}", f"({field.name!r},)"

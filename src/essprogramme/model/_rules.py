@@ -65,6 +65,8 @@ FORMATS: dict[str, tuple[Callable[[str], object], str, str]] = {
 
 
 def _zone_hint(value: str) -> str:
+    if len(value) > 64:  # no zone key is that long; difflib would take ages
+        return ""
     close = difflib.get_close_matches(value, _formats.zone_keys(), n=1, cutoff=0.7)
     return f"; did you mean {close[0]!r}?" if close else ""
 
@@ -299,7 +301,7 @@ def _unknown_keys(data: dict[Any, Any], known: frozenset[str]) -> list[Problem]:
                 Problem(location=(key,), code="unicode", message="a key holds a lone surrogate")
             )
         elif key not in known:
-            close = difflib.get_close_matches(key, known, n=1)
+            close = difflib.get_close_matches(key, known, n=1) if len(key) <= 64 else []
             hint = f": did you mean {close[0]!r}?" if close else ""
             problems.append(
                 Problem(location=(key,), code="unknown_key", message=f"is not a known key{hint}")

@@ -85,6 +85,7 @@ def _adopt(texts: dict[Any, Any], python: bool) -> LocalizedText:
     for tag, text in texts.items():
         if (
             tag not in _GOOD_TAGS
+            or type(tag) is not str  # a subclass equal to a good tag is not one
             or type(text) is not str
             or not text
             or text.isspace()

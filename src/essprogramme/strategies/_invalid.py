@@ -359,7 +359,7 @@ def _shared_region(levels: int) -> dict[str, Any]:
 _SHARED_LEVELS = MAX_VALUES.bit_length() - 1
 
 
-@_edit("size", "size", ("organisations", 0, "territory"), data_only=True)
+@_edit("size", "size", (), data_only=True)
 def _shared_many_times(document: Document) -> None:
     document["organisations"][0]["territory"] = _shared_region(_SHARED_LEVELS)
 
