@@ -16,6 +16,8 @@ from essprogramme import (
     Delivery,
     Figure,
     Inference,
+    Initiative,
+    InitiativeKind,
     LinkKind,
     LocalizedText,
     Location,
@@ -399,3 +401,42 @@ def test_a_deep_chain_of_regions_in_python_data_is_refused_in_linear_time() -> N
     with pytest.raises(ValidationError) as error:
         from_dict(region, Territory)
     assert error.value.codes == {"depth"}
+
+
+def test_to_dict_writes_any_instant_in_utc_and_dates_as_dates() -> None:
+    from zoneinfo import ZoneInfo
+
+    paris_noon = datetime(2021, 1, 1, 12, tzinfo=ZoneInfo("Europe/Paris"))
+    assert to_dict(paris_noon) == "2021-01-01T11:00:00Z"
+    assert to_json(paris_noon) == '"2021-01-01T11:00:00Z"'
+    with pytest.raises(ValidationError):
+        to_dict(datetime(2021, 1, 1, 12))  # naive: no instant to write
+    assert to_json(date(2021, 1, 1)) == '"2021-01-01"'
+    assert from_json(to_json(date(2021, 1, 1)), date) == date(2021, 1, 1)
+
+
+def test_a_str_subclass_key_is_refused_alone_too() -> None:
+    class Key(str):
+        pass
+
+    for data in ({Key("code"): "YT"}, {Key("code"): "YT", "nom": "x"}):
+        with pytest.raises(ValidationError) as error:
+            from_dict(data, Territory)
+        assert "type" in error.value.codes
+
+
+def test_a_deep_region_read_alone_does_not_make_an_unreadable_programme() -> None:
+    region: dict[str, Any] = {"code": "YT"}
+    for _ in range(31):  # 63 levels: a document of its own may hold it
+        region = {"name": {"fr": "r"}, "members": [region]}
+    deep = from_json(orjson_dumps(region), Territory)
+    initiative = Initiative(id="i", name=T, kind=InitiativeKind.CLUSTER, territories=(deep,))
+    with pytest.raises(ValidationError) as error:
+        programme(initiatives=(initiative,))
+    assert error.value.codes == {"depth"}
+
+
+def orjson_dumps(data: Any) -> str:
+    import json
+
+    return json.dumps(data)

@@ -21,16 +21,13 @@ import attrs
 from .model import LocalizedText, PartialDate
 from .model._checks import optional_inner
 from .model._codegen import Source
+from .model._rules import iso_instant
 
 __all__ = ["unstructure_function"]
 
 _Fn = Callable[[Any], Any]
 _FUNCTIONS: dict[tuple[type, bool], _Fn] = {}
 _BUILDING: set[tuple[type, bool]] = set()
-
-
-def _iso_instant(value: datetime) -> str:
-    return value.isoformat()[:-6] + "Z"
 
 
 class _Ref:
@@ -70,7 +67,7 @@ def _plain(t: Any, src: Source, expr: str, json: bool) -> str:
     if isinstance(t, type) and issubclass(t, enum.Enum):
         return expr if json else f"{expr}.value"
     if t is datetime:
-        return expr if json else f"{src.bind('iso_instant', _iso_instant)}({expr})"
+        return expr if json else f"{src.bind('iso_instant', iso_instant)}({expr})"
     if t is date:
         return expr if json else f"{expr}.isoformat()"
     if t is PartialDate:

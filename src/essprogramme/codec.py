@@ -28,7 +28,7 @@ from .errors import ValidationError, one_problem, sorted_problems
 from .model import LocalizedText, PartialDate, Programme
 from .model._checks import structure_function
 from .model._formats import MAX_VALUES, expansion
-from .model._rules import JSON_LEAVES, type_name
+from .model._rules import JSON_LEAVES, aware_instant, iso_instant, type_name
 from .model.text import adopt_parsed_text, read_json_text
 
 __all__ = ["from_dict", "from_json", "to_dict", "to_json"]
@@ -49,12 +49,8 @@ _KEPT: dict[type, Any] = {
 }
 _PARSED: dict[type, Any] = {**_KEPT, LocalizedText: adopt_parsed_text}
 
-_VALUES: dict[type, Any] = {
-    LocalizedText: read_json_text,
-    PartialDate: _read_partial_date,
-    datetime: JSON_LEAVES[datetime],
-    date: JSON_LEAVES[date],
-}
+# The values that are not model objects read as the kept data's leaves.
+_VALUES = _KEPT
 
 
 @contextlib.contextmanager
@@ -111,8 +107,10 @@ def to_dict(obj: Any) -> Any:
         return obj.as_dict()
     if cls is PartialDate:
         return str(obj)
-    if cls is datetime:
-        return obj.isoformat()[:-6] + "Z"
+    if isinstance(obj, datetime):  # any aware datetime, written as the instant in UTC
+        return iso_instant(aware_instant(obj))
+    if isinstance(obj, date):
+        return obj.isoformat()
     if _is_object(cls):
         return unstructure_function(cls, json=False)(obj)
     raise TypeError(f"essprogramme cannot encode {type_name(obj)}: give a model object")

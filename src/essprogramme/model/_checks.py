@@ -37,13 +37,13 @@ from ._codegen import Source
 from ._rules import (
     FORMATS,
     HINTS,
-    _aware_instant,
     _decimal_from_json,
     _decimal_from_python,
     _duplicate_problems,
     _nest,
     _too_deep,
     _unknown_keys,
+    aware_instant,
     provenance_problems,
     python_name,
     show,
@@ -163,7 +163,7 @@ class _Emitter:
                 ind += 1
             self.guarded(self.store(out, f"{convert}({var})"), loc, ind)
         elif not self.json and t is datetime:
-            convert = src.bind("aware_instant", _aware_instant)
+            convert = src.bind("aware_instant", aware_instant)
             self.guarded(self.store(out, f"{convert}({var})"), loc, ind)
         elif self.json and attrs.has(t):
             fn = src.bind(f"structure_{t.__name__}", self.nested(t))
@@ -432,6 +432,10 @@ def _emit_exactly_one(src: Source, cls: type, read: Callable[[str], str], ind: i
         )
 
 
+def _all_exact_str(data: dict[Any, Any]) -> bool:
+    return all(type(key) is str for key in data)
+
+
 def _emit_rules(src: Source, cls: type, target: str, ind: int) -> None:
     if "inferred" in attrs.fields_dict(cls):  # provenance: checked when marks are given
         src.bind("provenance_problems", provenance_problems)
@@ -519,7 +523,15 @@ def _compile_structure(
         src.line(2, "problems = too_deep(data, depth)")
         src.line(2, "if problems:")
         src.line(3, "raise ValidationError(problems)")
-    src.line(1, f"problems = [] if {known}.issuperset(data) else unknown_keys(data, {known})")
+    if trusted:  # our reader's keys are exact strings
+        src.line(1, f"problems = [] if {known}.issuperset(data) else unknown_keys(data, {known})")
+    else:  # a str subclass equal to a field's name is no JSON key
+        src.bind("all_exact_str", _all_exact_str)
+        src.line(
+            1,
+            f"problems = [] if {known}.issuperset(data) and all_exact_str(data) "
+            f"else unknown_keys(data, {known})",
+        )
     for field in fields:
         var, out, loc = "v", f"x_{field.name}", f"({field.name!r},)"
         if field.default is attrs.NOTHING:

@@ -74,6 +74,8 @@ def _collector(path: tuple[str, ...]) -> Callable[[Any], set[str]]:
             loops.append(f"for {name} in {current}")
         else:
             loops.append(f"for {name} in ({current}.{step},)")
+        # An optional object on the way may be absent.
+        loops.append(f"if {name} is not None")
         current = name
     src.line(0, "def collect(root):")
     src.line(1, f"found = {{{current} {' '.join(loops)}}}")
@@ -91,6 +93,7 @@ def located(root: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str | int,
             items = [((*at, i), x) for at, sequence in items for i, x in enumerate(sequence)]
         else:
             items = [((*at, step), getattr(item, step)) for at, item in items]
+        items = [(at, item) for at, item in items if item is not None]
     for location, value in items:
         if value is not None:
             yield location, value

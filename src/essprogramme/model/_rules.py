@@ -33,6 +33,8 @@ __all__ = [
     "MIN_INSTANT",
     "URL",
     "ZONE",
+    "aware_instant",
+    "iso_instant",
     "provenance_problems",
     "python_name",
     "references",
@@ -213,7 +215,12 @@ def _parse_instant(value: Any) -> datetime:
 _DAY = timedelta(days=1)
 
 
-def _aware_instant(value: Any) -> datetime:
+def iso_instant(moment: datetime) -> str:
+    """An instant held in UTC as RFC 3339 with ``Z``: ``2021-10-08T11:00:00Z``."""
+    return moment.isoformat()[:-6] + "Z"
+
+
+def aware_instant(value: Any) -> datetime:
     """A Python datetime with a working offset, as a plain UTC datetime.
 
     Subclasses (pendulum, freezegun, pandas) become plain datetimes; a
@@ -345,9 +352,6 @@ def _too_deep(data: dict[str, Any], depth: int) -> list[Problem]:
         for key, value in data.items()
         if type(value) is dict or type(value) is list
     ]
-
-
-_set_attribute = object.__setattr__
 
 
 #: Readers of the leaf types every JSON reading shares.

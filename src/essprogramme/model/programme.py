@@ -11,7 +11,8 @@ import attrs
 
 from ..errors import Problem
 from ._checks import Model, checked
-from ._references import Reference, collections_of, references_of
+from ._formats import MAX_DEPTH
+from ._references import Reference, collections_of, located, paths_to, references_of
 from ._rules import DISTINCT, ID, LANGUAGES, URL, ZONE, references, rule
 from .initiative import Initiative
 from .links import Link
@@ -21,6 +22,7 @@ from .provenance import Inference, Source
 from .registration import Registration
 from .session import Session
 from .speaker import Speaker
+from .territory import Territory
 from .text import LocalizedText
 from .vocab import OrganiserRole, SessionStatus
 
@@ -98,12 +100,11 @@ class OrganisationRole(Model):
 class Programme(Model):
     """A whole event: its sessions and everyone and everything they refer to.
 
-    Building a programme checks that ids are unique within each collection
-    and that every reference resolves: a session's moderators, contributors,
-    location and track; a contribution's initiatives; a speaker's
-    organisations; an initiative's lead, partners and related initiatives;
-    an organisation's memberships; the organiser. All problems are reported
-    together, each with its path.
+    Building a programme checks that ids are unique within each collection,
+    that every reference resolves (the fields declared with
+    ``references(...)``, listed in :data:`REFERENCES`), that parents do not
+    form cycles and that sessions fall on the programme's days. All problems
+    are reported together, each with its path.
 
     >>> from essprogramme import examples
     >>> programme = examples.load("gsef2021-partenariats")
@@ -154,6 +155,12 @@ class Programme(Model):
         yield from _cycles(self.locations, "locations", "place")
         if self.start_date <= self.end_date:
             yield from self._outside_dates()
+        # A region read alone may nest as deep as a document of its own allows;
+        # inside a programme its place adds levels.
+        for path in _TERRITORY_PATHS:
+            for location, territory in located(self, path):
+                if len(path) + territory._depth > MAX_DEPTH:
+                    yield rule(location, "depth", f"nests deeper than {MAX_DEPTH} JSON levels")
 
     def _outside_dates(self) -> Iterator[Problem]:
         days = set(self.extra_days)
@@ -241,3 +248,5 @@ class Programme(Model):
 _COLLECTIONS = collections_of(Programme)
 #: Every reference a programme holds, derived from the fields' metadata.
 REFERENCES: tuple[Reference, ...] = references_of(Programme)
+#: Where a programme holds territories.
+_TERRITORY_PATHS = paths_to(Programme, Territory)

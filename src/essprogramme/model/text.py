@@ -94,6 +94,8 @@ def _adopt(texts: dict[Any, Any], python: bool) -> LocalizedText:
             problems = _text_problems(texts, python)
             if problems:
                 raise ValidationError(problems)
+            if len(_GOOD_TAGS) > 4096:  # a bounded cache, like the instants'
+                _GOOD_TAGS.clear()
             _GOOD_TAGS.update(texts)  # every tag is well formed: skip the pattern next time
             break
     if not texts or (len(texts) > 1 and len({tag.lower() for tag in texts}) != len(texts)):
