@@ -312,7 +312,7 @@ class _Emitter:
         src.line(ind + 1, f"{before} = len(problems)")
         # A set's items have no order in Python: they are located at the set.
         item_loc = loc if is_set and not self.json else f"({loc[1:-1]} {index},)"
-        converting = _converts(item_type) if self.json else _python_converts(item_type)
+        converting = _converts(item_type, json=self.json)
         if converting:  # each item becomes its model form (an instant in UTC...)
             source = self.fresh("items")
             src.line(ind + 1, f"{source} = []")
@@ -349,10 +349,15 @@ class _Emitter:
                 src.line(ind + 2, f"problems.extend(duplicates({out}, {loc}, {fold}))")
 
 
-def _converts(t: Any) -> bool:
-    """Whether JSON values of type ``t`` become other Python values."""
+def _converts(t: Any, *, json: bool) -> bool:
+    """Whether values of type ``t`` change form when checked (JSON: all but str,
+    int and bool; Python: instants, numbers, arrays and sets)."""
     inner = optional_inner(t)
-    return _converts(inner) if inner is not None else t not in (str, int, bool)
+    if inner is not None:
+        return _converts(inner, json=json)
+    if json:
+        return t not in (str, int, bool)
+    return t in (datetime, float) or typing.get_origin(t) in (tuple, frozenset)
 
 
 class _StructureRef:
@@ -402,33 +407,28 @@ def _model_fields(cls: type) -> list[attrs.Attribute[Any]]:
     return [f for f in attrs.fields(cls) if f.init]
 
 
-def _emit_one_of(src: Source, cls: type, read: Callable[[str], str], ind: int) -> None:
-    """A class's ``_required_one_of``: at least one of these fields is given.
+def _emit_presence_rules(src: Source, cls: type, read: Callable[[str], str], ind: int) -> None:
+    """A class's declared presence rules, checked on the data itself like a missing key.
 
-    Checked on the data itself, like a missing key, so that it is reported
-    alongside every other problem (as the schema's ``anyOf`` is).
+    ``_required_one_of``: at least one of these fields is given (``required``
+    at the object); ``_exactly_one_of``: one and only one (``exactly_one`` at
+    the first). Reported alongside every other problem, as the schema's
+    rules are.
     """
-    names: tuple[str, ...] = getattr(cls, "_required_one_of", ())
-    if names:
-        absent = " and ".join(f"{read(name)} is None" for name in names)
-        message = f"needs at least one of: {', '.join(names)}"
-        src.line(ind, f"if {absent}:")
-        src.line(
-            ind + 1, f"problems.append(Problem(location=(), code='required', message={message!r}))"
-        )
-
-
-def _emit_exactly_one(src: Source, cls: type, read: Callable[[str], str], ind: int) -> None:
-    """A class's ``_exactly_one_of``: one of these fields, and only one, is given."""
-    names: tuple[str, ...] = getattr(cls, "_exactly_one_of", ())
-    if names:
+    for attribute, test, code, at, wording in (
+        ("_required_one_of", "== 0", "required", (), "needs at least one of"),
+        ("_exactly_one_of", "!= 1", "exactly_one", None, "give exactly one of"),
+    ):
+        names: tuple[str, ...] = getattr(cls, attribute, ())
+        if not names:
+            continue
         given = " + ".join(f"({read(name)} is not None)" for name in names)
-        message = f"give exactly one of: {', '.join(names)}"
-        src.line(ind, f"if {given} != 1:")
+        location = (names[0],) if at is None else at
+        message = f"{wording}: {', '.join(names)}"
+        src.line(ind, f"if {given} {test}:")
         src.line(
             ind + 1,
-            f"problems.append(Problem(location=({names[0]!r},), code='exactly_one', "
-            f"message={message!r}))",
+            f"problems.append(Problem(location={location!r}, code={code!r}, message={message!r}))",
         )
 
 
@@ -457,11 +457,10 @@ def _compile_check(cls: type) -> Callable[[Any], None]:
         var, out = f"v_{field.name}", f"x_{field.name}"
         src.line(1, f"{var} = self.{field.name}")
         emitter.value(field.type, field.metadata, var, f"({field.name!r},)", out, 1)
-        if _python_converts(field.type):
+        if _converts(field.type, json=False):
             src.line(1, f"if not problems and {out} is not {var}:")
             src.line(2, f"{setter}(self, {field.name!r}, {out})")
-    _emit_one_of(src, cls, lambda name: f"self.{name}", 1)
-    _emit_exactly_one(src, cls, lambda name: f"self.{name}", 1)
+    _emit_presence_rules(src, cls, lambda name: f"self.{name}", 1)
     _emit_rules(src, cls, "self", 1)
     if hasattr(cls, "_python_rules"):  # what a JSON reading checks otherwise
         src.line(1, "if not problems:")
@@ -470,13 +469,6 @@ def _compile_check(cls: type) -> Callable[[Any], None]:
     src.line(2, "raise ValidationError(problems)")
     check: Callable[[Any], None] = src.compile("check")
     return check
-
-
-def _python_converts(t: Any) -> bool:
-    inner = optional_inner(t)
-    if inner is not None:
-        return _python_converts(inner)
-    return t in (datetime, float) or typing.get_origin(t) in (tuple, frozenset)
 
 
 _Key = tuple[type, int, bool]
@@ -553,8 +545,7 @@ def _compile_structure(
             src.line(2, f"{out} = {default}")
             src.line(1, "else:")
             emitter.value(field.type, field.metadata, var, loc, out, 2)
-    _emit_one_of(src, cls, lambda name: f"data.get({name!r})", 1)
-    _emit_exactly_one(src, cls, lambda name: f"data.get({name!r})", 1)
+    _emit_presence_rules(src, cls, lambda name: f"data.get({name!r})", 1)
     src.line(1, "if problems:")
     src.line(2, "raise ValidationError(problems)")
     # Build the object as attrs' __init__ would, without the constructor check:
