@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -486,29 +486,6 @@ def test_unknown_zones_get_a_suggestion_and_local_views_raise_our_error() -> Non
     with pytest.raises(ValidationError) as error:
         slot.local("Europe/Lyon")
     assert error.value.codes == {"time_zone"}
-
-
-def test_datetime_subclasses_and_lying_tzinfos() -> None:
-    class Moment(datetime):
-        pass
-
-    class Broken(tzinfo):
-        def utcoffset(self, dt: datetime | None) -> timedelta:
-            raise RuntimeError("no offset today")
-
-    class Lying(tzinfo):
-        def utcoffset(self, dt: datetime | None) -> timedelta:
-            return timedelta(hours=25)
-
-    slot = Interval(start=Moment(2021, 10, 8, 14, tzinfo=ZoneInfo("Indian/Mayotte")),
-                    end=datetime(2021, 10, 8, 12, tzinfo=UTC))  # fmt: skip
-    assert type(slot.start) is datetime
-    assert slot.start == datetime(2021, 10, 8, 11, tzinfo=UTC)
-    assert slot.start.tzinfo is UTC
-    for bad in (Broken(), Lying()):
-        with pytest.raises(ValidationError) as error:
-            Interval(start=datetime(2021, 10, 8, 11, tzinfo=bad), end=slot.end)
-        assert error.value.codes == {"instant"}
 
 
 def test_instants_every_zone_can_show() -> None:
