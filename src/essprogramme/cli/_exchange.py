@@ -12,8 +12,6 @@ import argparse
 import contextlib
 import os
 import sys
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from ..codec import to_json
@@ -45,16 +43,16 @@ def write_atomically(path: str, data: bytes) -> None:
             sys.stdout.flush()
             sys.stdout.buffer.write(data)
         return
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
+    import tempfile  # only commands that write files pay for it
+
+    directory, name = os.path.split(os.path.abspath(path))
+    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, target)
+        os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)

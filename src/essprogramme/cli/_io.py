@@ -6,7 +6,6 @@ import contextlib
 import os
 import re
 import sys
-from pathlib import Path
 from typing import TextIO
 
 from .. import examples
@@ -93,21 +92,25 @@ def machine_zone() -> str:
             candidates.append(target.split("zoneinfo/", 1)[1])
     except OSError:  # pragma: no cover - no such file on this system
         pass
-    with contextlib.suppress(OSError, UnicodeDecodeError):
-        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    with (
+        contextlib.suppress(OSError, UnicodeDecodeError),
+        open("/etc/timezone", encoding="utf-8") as file,
+    ):
+        candidates.append(file.read().strip())
     return next((zone for zone in candidates if zone and is_zone_key(zone)), "UTC")
 
 
 def read(path: str) -> bytes:
     if path == "-":
         return sys.stdin.buffer.read()
-    return Path(path).read_bytes()
+    with open(path, "rb") as file:
+        return file.read()
 
 
 def load(source: str | None) -> Programme:
     if source is None:
         return examples.load(DEFAULT_EXAMPLE)
-    if source in examples.names() and not Path(source).exists():
+    if source in examples.names() and not os.path.exists(source):
         return examples.load(source)
     return from_json(read(source))
 

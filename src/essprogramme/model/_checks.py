@@ -615,5 +615,21 @@ def checked(cls: C) -> C:
                 f"{cls.__name__}.{field.name}: model fields have no attrs converter or "
                 "validator; declare the rule in metadata or in _rules"
             )
-    setattr(cls, "__attrs_post_init__", _compile_check(cls))  # noqa: B010 - installed once
+    setattr(cls, "__attrs_post_init__", _first_check(cls))  # noqa: B010 - installed once
     return cls
+
+
+def _first_check(cls: type) -> Callable[[Any], None]:
+    """A check that compiles the real one on the first construction, and hands over to it.
+
+    Importing the model then compiles nothing: a program pays for the
+    classes it builds, when it first builds them.
+    """
+
+    def first_check(self: Any) -> None:
+        check = _compile_check(cls)
+        type.__setattr__(cls, "__attrs_post_init__", check)
+        check(self)
+
+    first_check.__qualname__ = f"{cls.__qualname__}.__attrs_post_init__"
+    return first_check

@@ -10,7 +10,6 @@ declared.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import typing
 from collections.abc import Callable, Iterator, Mapping
@@ -21,6 +20,7 @@ import attrs
 from ..errors import Problem
 from ._checks import optional_inner
 from ._codegen import Source
+from ._rules import close_matches
 
 __all__ = ["Reference", "collections_of", "located", "paths_to", "references_of"]
 
@@ -54,7 +54,7 @@ class Reference:
         what = self.collection[:-1]
         for location, value in self.located(root):
             if value not in known:
-                close = difflib.get_close_matches(value, known, n=1) if len(known) < 5000 else []
+                close = close_matches(value, known) if len(known) < 5000 else []
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 yield Problem(
                     location=location,

@@ -8,7 +8,6 @@ wrong. ``_checks.py`` writes them into each class's generated functions.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -43,6 +42,14 @@ __all__ = [
     "type_name",
 ]
 
+
+def close_matches(value: str, known: Iterable[str], cutoff: float = 0.6) -> list[str]:
+    """The one known word closest to ``value``, if any is close (difflib, imported on first use)."""
+    import difflib
+
+    return difflib.get_close_matches(value, known, n=1, cutoff=cutoff)
+
+
 #: format name -> (predicate, problem code, message). Predicates are truthy
 #: for good values; patterns are matched whole (``fullmatch``).
 #: The hot ones are C-level calls: a compiled pattern's ``fullmatch``, a set's
@@ -69,7 +76,7 @@ FORMATS: dict[str, tuple[Callable[[str], object], str, str]] = {
 def _zone_hint(value: str) -> str:
     if len(value) > 64:  # no zone key is that long; difflib would take ages
         return ""
-    close = difflib.get_close_matches(value, _formats.zone_keys(), n=1, cutoff=0.7)
+    close = close_matches(value, _formats.zone_keys(), cutoff=0.7)
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
@@ -308,7 +315,7 @@ def _unknown_keys(data: dict[Any, Any], known: frozenset[str]) -> list[Problem]:
                 Problem(location=(key,), code="unicode", message="a key holds a lone surrogate")
             )
         elif key not in known:
-            close = difflib.get_close_matches(key, known, n=1) if len(key) <= 64 else []
+            close = close_matches(key, known) if len(key) <= 64 else []
             hint = f": did you mean {close[0]!r}?" if close else ""
             problems.append(
                 Problem(location=(key,), code="unknown_key", message=f"is not a known key{hint}")

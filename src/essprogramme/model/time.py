@@ -8,7 +8,6 @@ times are derived for display (see :meth:`Interval.local`), never stored.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -22,6 +21,14 @@ from ._formats import is_zone_key
 from ._rules import rule, show, type_name
 
 __all__ = ["Interval", "PartialDate"]
+
+
+def days_in_month(year: int, month: int) -> int:
+    """The number of days of ``month`` in ``year`` of the proleptic Gregorian calendar."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
 
 _PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
@@ -50,7 +57,7 @@ class PartialDate(Model):
         if self.day is not None:
             if self.month is None:
                 yield rule(("day",), "partial_date", "a day needs a month")
-            elif self.day > calendar.monthrange(self.year, self.month)[1]:
+            elif self.day > days_in_month(self.year, self.month):
                 yield rule(("day",), "partial_date", f"{self} is not a date in the calendar")
 
     @classmethod
@@ -101,7 +108,7 @@ class PartialDate(Model):
     def latest(self) -> date:
         """The last calendar day this partial date may mean."""
         month = self.month or 12
-        return date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+        return date(self.year, month, self.day or days_in_month(self.year, month))
 
     def _key(self) -> tuple[int, int, int]:
         return (self.year, self.month or 0, self.day or 0)
