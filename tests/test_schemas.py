@@ -1034,3 +1034,31 @@ def test_integers_too_long_to_print_are_judged_and_named_by_their_size() -> None
     }
     assert all(len(p.message) < 400 for p in caught.value.problems)
     assert "an integer of about 5001 digits" in str(caught.value)
+
+
+def test_without_jsonschema_rs_the_same_problems_are_found() -> None:
+    # A platform where jsonschema-rs cannot be imported: jsonschema alone decides.
+    script = (
+        "import sys\n"
+        "sys.modules['jsonschema_rs'] = None  # import fails as where no wheel exists\n"
+        "from essprogramme import schemas\n"
+        "assert schemas._fast('programme') is None\n"
+        "document = schemas.example_document()\n"
+        "schemas.validate(document)\n"
+        "document['sessions'][0]['start'] = '2021-10-08T11:00:00'\n"
+        "document['speakers'][1]['time_zone'] = 3\n"
+        "try:\n"
+        "    schemas.validate(document)\n"
+        "except Exception as error:\n"
+        "    print(sorted((p.path, p.code) for p in error.problems))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    document = schemas.example_document()
+    document["sessions"][0]["start"] = "2021-10-08T11:00:00"
+    document["speakers"][1]["time_zone"] = 3
+    with pytest.raises(ValidationError) as error:
+        schemas.validate(document)
+    assert result.stdout.strip() == str(sorted((p.path, p.code) for p in error.value.problems))

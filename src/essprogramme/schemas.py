@@ -50,11 +50,12 @@ is the same with or without ``jsonschema-rs``: ``uri`` (RFC 3986, at most
 8192 characters, the length checked first), ``date`` and ``date-time``
 (RFC 3339, whose years run from 0000).
 
-When the optional ``jsonschema-rs`` package is installed
-(``pip install "essprogramme[fast]"``), valid documents are recognised by it,
-many times faster; what it refuses (only the refused items, for a
-programme) is validated again by ``jsonschema`` itself, so problems, paths
-and messages are always ``jsonschema``'s.
+Valid documents are recognised by ``jsonschema-rs`` (a dependency), many
+times faster; what it refuses (only the refused items, for a programme) is
+validated again by ``jsonschema`` itself, so problems, paths and messages
+are always ``jsonschema``'s. Where ``jsonschema-rs`` cannot be imported (a
+platform without its wheels), ``jsonschema`` alone gives the same verdicts,
+more slowly.
 """
 
 from __future__ import annotations
@@ -371,7 +372,7 @@ def validator(name: str = "programme") -> Validator:
 
 @cache
 def _fast_registry() -> Any:
-    """Our schema files for jsonschema-rs, when that package is installed; else None."""
+    """Our schema files for jsonschema-rs; None where it cannot be imported."""
     try:
         import jsonschema_rs
     except ImportError:
