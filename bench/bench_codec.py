@@ -188,7 +188,7 @@ def main() -> None:
     gc.collect()
     gc.freeze()
     encoders: dict[str, Callable[[], Any]] = {
-        "essprogramme": lambda: essprogramme.to_json(objects["essprogramme"]).encode(),
+        "essprogramme": lambda: essprogramme.to_json_bytes(objects["essprogramme"]),
         "pydantic": lambda: peers.pydantic_encode(objects["pydantic"]),
         "msgspec": lambda: peers.msgspec_encode(objects["msgspec"]),
     }

@@ -890,7 +890,8 @@ def pydantic_decode_keeping_last(raw: bytes) -> PProgramme:
 
 
 def pydantic_encode(obj: PProgramme) -> bytes:
-    return obj.model_dump_json(exclude_defaults=True).encode()
+    """UTF-8 JSON bytes, through pydantic's own bytes serialiser (no ``str`` in between)."""
+    return PProgramme.__pydantic_serializer__.to_json(obj, exclude_defaults=True)
 
 
 # msgspec -----------------------------------------------------------------------

@@ -15,7 +15,7 @@ import importlib
 from typing import Any
 
 from . import examples
-from .codec import from_dict, from_json, to_dict, to_json
+from .codec import from_dict, from_json, to_dict, to_json, to_json_bytes
 from .errors import Problem, ValidationError
 from .model import (
     Accessibility,
@@ -141,4 +141,5 @@ __all__ = [
     "schemas",
     "to_dict",
     "to_json",
+    "to_json_bytes",
 ]

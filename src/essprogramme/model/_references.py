@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from ..errors import Problem
+from ..errors import Location, Problem
 from ._checks import optional_inner
 from ._codegen import Source
 from ._rules import close_matches
@@ -50,17 +50,23 @@ class Reference:
         return located(root, self.path)
 
     def dangling(self, root: Any, known: Mapping[str, Any]) -> Iterator[Problem]:
-        """A problem for each id that is not a key of ``known`` (did you mean...?)."""
+        """A problem for each id that is not a key of ``known`` (did you mean...?).
+
+        Only the unknown ids are located, by a generated walk: a document
+        with one bad reference costs about what a valid one does.
+        """
+        unknown = self.values(root) - known.keys()
+        if not unknown:
+            return
         what = self.collection[:-1]
-        for location, value in self.located(root):
-            if value not in known:
-                close = close_matches(value, known) if len(known) < 5000 else []
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                yield Problem(
-                    location=location,
-                    code="unknown_reference",
-                    message=f"no {what} has the id {value!r}{hint}",
-                )
+        for location, value in _locator(self.path)(root, unknown):
+            close = close_matches(value, known) if len(known) < 5000 else []
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            yield Problem(
+                location=location,
+                code="unknown_reference",
+                message=f"no {what} has the id {value!r}{hint}",
+            )
 
 
 @functools.cache
@@ -83,6 +89,31 @@ def _collector(path: tuple[str, ...]) -> Callable[[Any], set[str]]:
     src.line(1, "return found")
     collect: Callable[[Any], set[str]] = src.compile("collect")
     return collect
+
+
+@functools.cache
+def _locator(path: tuple[str, ...]) -> Callable[[Any, set[str]], list[tuple[Location, str]]]:
+    """``locate(root, wanted)``: ``(location, id)`` of each id in ``wanted`` along ``path``."""
+    src = Source(f"locate {'.'.join(path)}")
+    src.line(0, "def locate(root, wanted):")
+    src.line(1, "found = []")
+    current, location, indent = "root", [], 1
+    for number, step in enumerate(path):
+        name = f"x{number}"
+        if step == _EACH:
+            src.line(indent, f"for i{number}, {name} in enumerate({current}):")
+            location.append(f"i{number}")
+        else:
+            src.line(indent, f"{name} = {current}.{step}")
+            location.append(repr(step))
+        src.line(indent + 1 if step == _EACH else indent, f"if {name} is not None:")
+        indent += 2 if step == _EACH else 1
+        current = name
+    src.line(indent, f"if {current} in wanted:")
+    src.line(indent + 1, f"found.append((({', '.join(location)},), {current}))")
+    src.line(1, "return found")
+    locate: Callable[[Any, set[str]], list[tuple[Location, str]]] = src.compile("locate")
+    return locate
 
 
 def located(root: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str | int, ...], Any]]:
