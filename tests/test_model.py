@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import attrs
 import pytest
 
+import essprogramme
 from essprogramme import (
     Affiliation,
     Initiative,
@@ -515,6 +516,18 @@ def test_regions_built_in_python_fit_wherever_a_programme_holds_them() -> None:
 def test_the_place_depth_is_what_the_fields_say() -> None:
     deepest = max(len(path) for path in paths_to(Programme, Territory))
     assert deepest + 1 == PLACE_DEPTH
+
+
+def test_model_classes_have_no_weak_reference_slot() -> None:
+    with pytest.raises(TypeError, match="weakref_slot=False"):
+
+        @checked
+        @attrs.frozen(kw_only=True)
+        class Heavy(Model):
+            value: int
+
+    session = essprogramme.examples.load("gsef2021-partenariats").sessions[0]
+    assert not hasattr(session, "__weakref__")
 
 
 def test_model_classes_refuse_attrs_converters() -> None:

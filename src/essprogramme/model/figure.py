@@ -15,7 +15,7 @@ __all__ = ["Figure", "figure_problems"]
 
 
 @checked
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Figure(Model):
     """A count of something, with what was counted.
 

@@ -20,7 +20,7 @@ __all__ = ["Activity", "GovernanceBody", "Initiative"]
 
 
 @checked
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class GovernanceBody(Model):
     """A body that steers or follows an initiative (a steering committee...)."""
 
@@ -29,7 +29,7 @@ class GovernanceBody(Model):
 
 
 @checked
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Activity(Model):
     """Something an initiative did, when, and what it counted.
 
@@ -58,7 +58,7 @@ class Activity(Model):
 
 
 @checked
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Initiative(Model):
     """An SSE initiative: who runs it, where, since when, and what it did.
 

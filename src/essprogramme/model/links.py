@@ -13,7 +13,7 @@ __all__ = ["Link", "RecordingPolicy"]
 
 
 @checked
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Link(Model):
     """A typed link: a livestream, a replay, slides, a registration page...
 
@@ -29,7 +29,7 @@ class Link(Model):
 
 
 @checked
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class RecordingPolicy(Model):
     """Whether a session may be recorded, and under which licence.
 

@@ -17,7 +17,7 @@ __all__ = ["Address", "Coordinates", "Location", "Track"]
 
 
 @checked
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Address(Model):
     """A postal address. Street and place names are not translated.
 
@@ -34,7 +34,7 @@ class Address(Model):
 
 
 @checked
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Coordinates(Model):
     """A point on the WGS 84 ellipsoid, in decimal degrees."""
 
@@ -43,7 +43,7 @@ class Coordinates(Model):
 
 
 @checked
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Location(Model):
     """A venue, a room or stage inside one (``parent``), an outdoor place, or an online channel.
 
@@ -80,7 +80,7 @@ class Location(Model):
 
 
 @checked
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Track(Model):
     """A thread of the programme that sessions belong to."""
 

@@ -21,7 +21,7 @@ __all__ = ["Membership", "Organisation"]
 
 
 @checked
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Membership(Model):
     """An organisation's membership of another (a network, an expert group), over time.
 
@@ -40,7 +40,7 @@ class Membership(Model):
 
 
 @checked
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Organisation(Model):
     """An organisation that speakers belong to and initiatives involve.
 

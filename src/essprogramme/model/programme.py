@@ -83,7 +83,7 @@ def _index(items: Iterable[Any], field: str) -> tuple[dict[str, Any], list[Probl
 
 
 @checked
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class OrganisationRole(Model):
     """What an organisation is to the programme: organiser, co-organiser, funder...
 
@@ -96,7 +96,7 @@ class OrganisationRole(Model):
 
 
 @checked
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Programme(Model):
     """A whole event: its sessions and everyone and everything they refer to.
 

@@ -22,7 +22,7 @@ __all__ = ["Inference", "Source"]
 
 
 @checked
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Source(Model):
     """A source: a URL, or a citation of a printed or private document, or both.
 
@@ -40,7 +40,7 @@ class Source(Model):
 
 
 @checked
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Inference(Model):
     """A field whose value was inferred, not read from a source: why, or from where.
 

@@ -18,7 +18,7 @@ __all__ = ["Price", "Registration"]
 
 
 @checked
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Price(Model):
     """One price: free, an amount in an ISO 4217 currency, or pay-what-you-can.
 
@@ -45,7 +45,7 @@ class Price(Model):
 
 
 @checked
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Registration(Model):
     """How to register (or that no registration is needed), places and prices.
 

@@ -31,7 +31,7 @@ __all__ = ["Participant", "Session"]
 
 
 @checked
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Participant(Model):
     """Someone, or an organisation, taking part in a session in a role.
 
@@ -59,7 +59,7 @@ class Participant(Model):
 
 
 @checked
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Session(Model):
     """A session of the programme, from its title to its participants.
 

@@ -20,7 +20,7 @@ __all__ = ["Affiliation", "Speaker"]
 
 
 @checked
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Affiliation(Model):
     """A position a speaker holds at an organisation.
 
@@ -41,7 +41,7 @@ class Affiliation(Model):
 
 
 @checked
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Speaker(Model):
     """A person who speaks or moderates.
 

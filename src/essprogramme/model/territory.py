@@ -23,7 +23,7 @@ MAX_PYTHON_DEPTH = MAX_DEPTH - PLACE_DEPTH + 1
 
 
 @checked
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Territory(Model):
     """A country or subdivision by ISO 3166 code, or a custom region by name.
 

@@ -34,7 +34,7 @@ _PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 @checked
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class PartialDate(Model):
     """A date known to the year, the month or the day.
 
@@ -135,7 +135,7 @@ class PartialDate(Model):
 
 
 @checked
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Interval(Model):
     """A half-open stretch of time ``[start, end)`` between two instants.
 
@@ -171,7 +171,7 @@ class Interval(Model):
         return LocalInterval(start=self.start.astimezone(tz), end=self.end.astimezone(tz))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class LocalInterval:
     """An interval's ends as seen on the wall clocks of one zone, for display."""
 
