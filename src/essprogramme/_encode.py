@@ -63,7 +63,7 @@ def _plain(t: Any, src: Source, expr: str, json: bool) -> str:
         return f"[{item} for x in {expr}]"
     if origin is frozenset:
         item = _plain(typing.get_args(t)[0], src, "x", json)
-        return f"sorted([{item} for x in {expr}])"
+        return f"sorted({expr})" if item == "x" else f"sorted([{item} for x in {expr}])"
     if isinstance(t, type) and issubclass(t, enum.Enum):
         return expr if json else f"{expr}.value"
     if t is datetime:
