@@ -316,7 +316,7 @@ def test_show_refuses_instants_no_zone_can_show_without_a_traceback(
 
 
 def test_the_renderer_shows_in_utc_what_a_zone_cannot_show() -> None:
-    from essprogramme.export.text import _local, _span
+    from essprogramme.formats.text import _local, _span
 
     tokyo = ZoneInfo("Asia/Tokyo")
     late = datetime(9999, 12, 31, 23, tzinfo=UTC)
@@ -688,6 +688,6 @@ def test_show_days_at_the_ends_of_the_calendar(
 )
 def test_prices_as_published(price: dict[str, object], lang: str, expected: str) -> None:
     from essprogramme import Price, from_dict
-    from essprogramme.export.text import _labels, _price
+    from essprogramme.formats.text import _labels, _price
 
     assert _price(from_dict(price, Price), lang, _labels(lang)) == expected

@@ -67,7 +67,7 @@ from essprogramme import (
     from_json,
     to_json,
 )
-from essprogramme.export.text import render_text
+from essprogramme.formats.text import render_text
 
 PROGRAMMES = Path(__file__).parent / "programmes"
 NAMES = sorted(path.stem for path in PROGRAMMES.glob("*.json"))

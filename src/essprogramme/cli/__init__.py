@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from .._jsondata import read_json
 from ..codec import from_json
 from ..errors import ValidationError
-from ..export.text import render_text
+from ..formats.text import render_text
 from ..model._formats import is_zone_key
 from . import _exchange, _scheduling
 from ._io import (
