@@ -28,7 +28,6 @@ from .._jsondata import read_json
 from ..codec import from_json
 from ..errors import ValidationError
 from ..formats.text import render_text
-from ..model._formats import is_zone_key
 from . import _exchange, _scheduling
 from ._io import (
     BUG,
@@ -37,13 +36,14 @@ from ._io import (
     OK,
     UNUSABLE,
     cannot_read,
-    load,
     machine_zone,
+    open_programme,
     read,
     report,
     safe_line,
     safe_text,
     say,
+    unknown_zone,
     write,
 )
 
@@ -51,18 +51,12 @@ __all__ = ["machine_zone", "main", "safe_line", "safe_text"]
 
 
 def _show(args: argparse.Namespace) -> int:
-    if args.tz is not None and not is_zone_key(args.tz):
-        say(f"essprogramme: unknown time zone {args.tz!r} (try Europe/Paris)", sys.stderr)
+    if unknown_zone(args.tz):
         return UNUSABLE
     name = args.file if args.file is not None else DEFAULT_EXAMPLE
-    try:
-        programme = load(args.file)
-    except OSError as error:
-        say(f"essprogramme: {cannot_read(name, error)}", sys.stderr)
-        return UNUSABLE
-    except ValidationError as error:
-        report(name, error, sys.stderr)
-        return INVALID
+    programme = open_programme(args.file)
+    if isinstance(programme, int):
+        return programme
     lang = args.lang or (
         programme.languages[0] if programme.languages else programme.title.original
     )

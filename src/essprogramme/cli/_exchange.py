@@ -17,17 +17,17 @@ from typing import Any
 from ..codec import to_json
 from ..errors import ValidationError
 from ..formats import EXPORTERS, IMPORTERS, ExportOptions, exporter, importer
-from ..model._formats import is_zone_key
 from ._io import (
     INVALID,
     OK,
     UNUSABLE,
     cannot_read,
-    load,
+    open_programme,
     read,
     report,
     safe_text,
     say,
+    unknown_zone,
     write,
 )
 
@@ -60,17 +60,11 @@ def write_atomically(path: str, data: bytes) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    if args.tz is not None and not is_zone_key(args.tz):
-        say(f"essprogramme: unknown time zone {args.tz!r} (try Europe/Paris)", sys.stderr)
+    if unknown_zone(args.tz):
         return UNUSABLE
-    try:
-        programme = load(args.file)
-    except OSError as error:
-        say(f"essprogramme: {cannot_read(args.file, error)}", sys.stderr)
-        return UNUSABLE
-    except ValidationError as error:
-        report(args.file, error, sys.stderr)
-        return INVALID
+    programme = open_programme(args.file)
+    if isinstance(programme, int):
+        return programme
     if args.speaker is not None and args.speaker not in {s.id for s in programme.speakers}:
         say(f"essprogramme: no speaker {args.speaker!r} in {args.file}", sys.stderr)
         return UNUSABLE

@@ -23,11 +23,13 @@ __all__ = [
     "cannot_read",
     "load",
     "machine_zone",
+    "open_programme",
     "read",
     "report",
     "safe_line",
     "safe_text",
     "say",
+    "unknown_zone",
     "write",
 ]
 
@@ -124,3 +126,24 @@ def report(name: str, error: ValidationError, stream: TextIO | None = None) -> N
     say(f"{name}: {count} problem{'' if count == 1 else 's'}", stream)
     for problem in error.problems:
         say(f"  {problem}", stream)
+
+
+def open_programme(source: str | None) -> Programme | int:
+    """The programme in ``source`` (see :func:`load`), or the exit status after saying why not."""
+    name = source if source is not None else DEFAULT_EXAMPLE
+    try:
+        return load(source)
+    except OSError as error:
+        say(f"essprogramme: {cannot_read(name, error)}", sys.stderr)
+        return UNUSABLE
+    except ValidationError as error:
+        report(name, error, sys.stderr)
+        return INVALID
+
+
+def unknown_zone(zone: str | None) -> bool:
+    """Whether the ``--tz`` given is no zone key; if so, say so."""
+    if zone is None or is_zone_key(zone):
+        return False
+    say(f"essprogramme: unknown time zone {zone!r} (try Europe/Paris)", sys.stderr)
+    return True

@@ -28,8 +28,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ValidationError
-from ..model._formats import is_zone_key
-from ._io import INVALID, OK, UNUSABLE, cannot_read, load, report, safe_text, say, write
+from ._io import INVALID, OK, UNUSABLE, open_programme, report, safe_text, say, unknown_zone, write
 
 if TYPE_CHECKING:
     from ..model import Programme
@@ -79,22 +78,10 @@ def _policy(args: argparse.Namespace) -> ComfortPolicy:
     return ComfortPolicy(**hours)
 
 
-def _read(name: str) -> Programme | int:
-    """The programme in ``name``, or the exit status after saying why not."""
-    try:
-        return load(name)
-    except OSError as error:
-        say(f"essprogramme: {cannot_read(name, error)}", sys.stderr)
-        return UNUSABLE
-    except ValidationError as error:
-        report(name, error, sys.stderr)
-        return INVALID
-
-
 def _conflicts(args: argparse.Namespace) -> int:
     from ..scheduling import find_conflicts
 
-    programme = _read(args.file)
+    programme = open_programme(args.file)
     if isinstance(programme, int):
         return programme
     try:
@@ -127,7 +114,7 @@ def _participants(args: argparse.Namespace) -> tuple[list[Any], Programme | None
             say("essprogramme: --speakers needs --programme FILE", sys.stderr)
             return UNUSABLE
         return list(args.zones or []), None
-    programme = _read(args.programme)
+    programme = open_programme(args.programme)
     if isinstance(programme, int):
         return programme
     found: list[Any] = list(args.zones or [])
@@ -173,8 +160,7 @@ def _slots(args: argparse.Namespace) -> int:
     from ..scheduling import suggest_slots
     from ..scheduling._common import midnight
 
-    if args.tz is not None and not is_zone_key(args.tz):
-        say(f"essprogramme: unknown time zone {args.tz!r} (try Europe/Paris)", sys.stderr)
+    if unknown_zone(args.tz):
         return UNUSABLE
     got = _participants(args)
     if isinstance(got, int):
