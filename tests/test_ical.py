@@ -347,6 +347,24 @@ def test_texts_in_the_chosen_language_with_fallback(shapes: Programme) -> None:
     assert "Plenaria · Idiomas: fr" in str(opening["DESCRIPTION"])
 
 
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_the_description_speaks_the_words_of_the_readable_formats(
+    shapes: Programme, lang: str
+) -> None:
+    from essprogramme.formats._labels import FORMATS, STATUS, Words
+
+    words = Words.of(lang)
+    calendar = parse(programme_calendar(shapes, lang=lang, stamp=STAMP))
+    opening = str(event_of(calendar, shapes, "pleniere-ouverture")["DESCRIPTION"])
+    assert opening.startswith(f"{words.word(FORMATS, 'plenary')} · {words['languages']}: fr")
+    assert f"\n{words['moderation']}: " in opening  # as the readable page heads moderators
+    assert f"\n{words['speaker']}: José García\n" in opening
+    postponed = event_of(calendar, shapes, "webinaire-reporte")
+    status = words.word(STATUS, "postponed")
+    assert str(postponed["SUMMARY"]).startswith(f"[{status}] ")
+    assert str(postponed["DESCRIPTION"]).startswith(f"{status}: {words['postponed_note']}\n")
+
+
 def test_a_zone_asked_for_writes_every_time_in_it(shapes: Programme) -> None:
     data = programme_calendar(shapes, zone="America/Toronto", stamp=STAMP)
     assert b"DTSTART;TZID=America/Toronto:20260328T043000\r\n" in data

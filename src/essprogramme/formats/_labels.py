@@ -1,7 +1,8 @@
-"""The words of the readable formats, in English, French and Spanish.
+"""The words of the readable formats and of iCalendar, in English, French and Spanish.
 
 Labels, the names of the model's vocabularies, days and months: everything
-a readable programme says that the programme itself does not. A language
+a readable programme (text, Markdown, HTML) or a calendar event's
+description says that the programme itself does not. A language
 without a catalogue falls back to English, and so does a word missing from
 one (none is, and a test holds the three catalogues to the same keys).
 """
@@ -31,6 +32,7 @@ LABELS: dict[str, dict[str, str]] = {
         "times": "Times in {zone} (UTC{offset})",
         "moderation": "Moderation",
         "speakers": "Speakers",
+        "speaker": "Speaker",  # one, before a name: a calendar's description
         "languages": "Languages",
         "interpretation": "interpretation",
         "local": "local time",
@@ -39,6 +41,7 @@ LABELS: dict[str, dict[str, str]] = {
         "from": "from {time}",
         "tba": "time to be announced",
         "undated": "Date to be announced",
+        "postponed_note": "new date to be announced",  # after POSTPONED
         "previously": "Previously",
         "part_of": "Part of",
         "where": "Where",
@@ -77,6 +80,7 @@ LABELS: dict[str, dict[str, str]] = {
         "times": "Heures de {zone} (UTC{offset})",
         "moderation": "Modération",
         "speakers": "Intervenant·e·s",
+        "speaker": "Intervention",
         "languages": "Langues",
         "interpretation": "interprétation",
         "local": "heure locale",
@@ -85,6 +89,7 @@ LABELS: dict[str, dict[str, str]] = {
         "from": "à partir de {time}",
         "tba": "horaire à venir",
         "undated": "Date à venir",
+        "postponed_note": "nouvelle date à venir",
         "previously": "Auparavant",
         "part_of": "Partie de",
         "where": "Lieu",
@@ -123,6 +128,7 @@ LABELS: dict[str, dict[str, str]] = {
         "times": "Horas de {zone} (UTC{offset})",
         "moderation": "Moderación",
         "speakers": "Ponentes",
+        "speaker": "Ponente",
         "languages": "Idiomas",
         "interpretation": "interpretación",
         "local": "hora local",
@@ -131,6 +137,7 @@ LABELS: dict[str, dict[str, str]] = {
         "from": "desde las {time}",
         "tba": "hora por anunciar",
         "undated": "Fecha por anunciar",
+        "postponed_note": "nueva fecha por anunciar",
         "previously": "Antes",
         "part_of": "Parte de",
         "where": "Lugar",

@@ -47,9 +47,9 @@ from ...model.vocab import (
     SessionStatus,
 )
 from .. import ExportOptions
+from .._labels import FORMATS, STATUS, Words
 from ._description import EventTexts, person
 from ._text import date_value, fold, local_value, text, texts, uri, utc_value
-from ._words import words
 from ._zones import UTC_KEYS, ZoneTable
 
 __all__ = [
@@ -291,7 +291,7 @@ class _Calendar:
     ) -> None:
         self.programme = programme
         self.preferences = _preferences(programme, lang)
-        self.words = words(lang or (programme.languages or (programme.title.original,))[0])
+        self.words = Words.of(lang or (programme.languages or (programme.title.original,))[0])
         self.zone = zone
         self.stamp = utc_value(_floor((stamp or datetime.now(UTC)).astimezone(UTC)))
         self.texts = EventTexts(programme, self.preferences, self.words, self.zone_of)
@@ -369,7 +369,7 @@ class _Calendar:
         lines += [f"SEQUENCE:{len(session.previous_starts)}", f"STATUS:{_ICAL_STATUS[status]}"]
         title = session.title.lookup(*prefs)
         if status in _NAMED:
-            title = f"[{w[status.value]}] {title}"
+            title = f"[{w.word(STATUS, status.value)}] {title}"
         tag = session.title.match(*prefs)
         language = f";LANGUAGE={tag}" if tag.lower() != "und" else ""
         lines.append(f"SUMMARY{language}:{text(title)}")
@@ -386,7 +386,7 @@ class _Calendar:
             place = programme.location(location_id)
             if place.kind is LocationKind.ONLINE and place.url is not None:
                 lines.append(f"CONFERENCE;VALUE=URI;FEATURE=VIDEO:{uri(place.url)}")
-        categories = [w[session.format.value]]
+        categories = [w.word(FORMATS, session.format.value)]
         if session.track is not None:
             categories.append(programme.track(session.track).name.lookup(*prefs))
         categories += sorted(session.tags)

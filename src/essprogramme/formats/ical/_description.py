@@ -1,7 +1,8 @@
 """The texts of an iCalendar event: its description, its places, its people.
 
-Written in the language chosen (texts with fallback, words from
-:mod:`._words`), as plain text: :mod:`._text` escapes it.
+Written in the language chosen (texts with fallback, the words of the
+readable formats' catalogue, :mod:`.._labels`), as plain text:
+:mod:`._text` escapes it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,15 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from ...model import Location, Participant, Programme, Registration, Session, Speaker
-from ...model.vocab import Confirmation, Delivery, LocationKind, PriceKind, SessionStatus
+from ...model.vocab import (
+    Confirmation,
+    Delivery,
+    LocationKind,
+    ParticipantRole,
+    PriceKind,
+    SessionStatus,
+)
+from .._labels import ACCESSIBILITY, FORMATS, LINKS, ROLES, STATUS, Words
 
 __all__ = ["EventTexts", "person"]
 
@@ -23,7 +32,7 @@ class EventTexts:
         self,
         programme: Programme,
         preferences: tuple[str, ...],
-        words: dict[str, str],
+        words: Words,
         zone_of: Callable[[Session], str],
     ) -> None:
         self.programme = programme
@@ -42,10 +51,10 @@ class EventTexts:
     def _lines(self, session: Session, status: SessionStatus) -> Iterator[str]:
         programme, prefs, w = self.programme, self.preferences, self.words
         if status is SessionStatus.POSTPONED:
-            yield f"{w['postponed']}: {w['postponed_note']}"
+            yield f"{w.word(STATUS, status.value)}: {w['postponed_note']}"
         elif status is not SessionStatus.SCHEDULED:
-            yield w[status.value]
-        meta = [w[session.format.value]]
+            yield w.word(STATUS, status.value)
+        meta = [w.word(FORMATS, session.format.value)]
         if session.languages:
             spoken = ", ".join(session.languages)
             if session.interpretation:
@@ -75,12 +84,12 @@ class EventTexts:
             yield ""
             yield from self._registration(session.registration, session)
         if session.accessibility or session.accessibility_notes is not None:
-            features = [w[feature.value] for feature in sorted(session.accessibility)]
+            features = [w.word(ACCESSIBILITY, f.value) for f in sorted(session.accessibility)]
             if session.accessibility_notes is not None:
                 features.append(session.accessibility_notes.lookup(*prefs))
             yield f"{w['accessibility']}: {', '.join(features)}"
         links = [
-            f"{w['link_' + link.kind.value]}"
+            w.word(LINKS, link.kind.value)
             + (f" ({link.title.lookup(*prefs)})" if link.title is not None else "")
             + f": {link.url}"
             for link in session.links
@@ -96,8 +105,12 @@ class EventTexts:
         programme, prefs, w = self.programme, self.preferences, self.words
         if participant.label is not None:
             role = participant.label.lookup(*prefs)
+        elif participant.role is ParticipantRole.MODERATOR:
+            role = w["moderation"]
+        elif participant.role is ParticipantRole.SPEAKER:
+            role = w["speaker"]
         else:
-            role = w["role_" + participant.role.value]
+            role = w.word(ROLES, participant.role.value)
         if participant.speaker is not None:
             who = person(programme.speaker(participant.speaker), prefs)
             positions = self._positions(programme.speaker(participant.speaker))
@@ -137,7 +150,7 @@ class EventTexts:
         parts += [registration.url or "", registration.email or ""]
         if registration.deadline is not None:
             moment = self._clock(registration.deadline, self.zone_of(session))
-            parts.append(w["until"].format(moment=moment))
+            parts.append(w["until"].format(day=moment))
         if registration.capacity is not None:
             parts.append(w["places"].format(count=registration.capacity))
         if registration.full:
