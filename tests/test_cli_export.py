@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from essprogramme import examples
+from essprogramme import examples, from_json
 from essprogramme.cli import main
 from essprogramme.cli._exchange import write_atomically
 from essprogramme.formats import EXPORTERS, ExportOptions, exporter
@@ -100,3 +101,20 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
         write_atomically(str(target), b"new calendar")
     assert target.read_bytes() == b"old calendar"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["programme.ics"]
+
+
+def test_import_reads_a_schedule_that_names_no_zone_in_the_zone_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    schedule = tmp_path / "schedule.json"
+    assert main(["export", _SEED, "--to", "frab-json", "-o", str(schedule)]) == 0
+    data = json.loads(schedule.read_text())
+    data["schedule"]["conference"].pop("time_zone_name", None)
+    schedule.write_text(json.dumps(data))
+    target = tmp_path / "programme.json"
+    status = main(
+        ["import", str(schedule), "--from", "frab-json", "--tz", "Europe/Paris", "-o", str(target)]
+    )
+    assert status == 0, capsys.readouterr()
+    assert from_json(target.read_bytes()).time_zone == "Europe/Paris"
+    assert main(["import", str(schedule), "--from", "frab-json", "--tz", "Nowhere/Zone"]) == 2

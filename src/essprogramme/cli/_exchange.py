@@ -92,8 +92,10 @@ def _import(args: argparse.Namespace) -> int:
     except OSError as error:
         say(f"essprogramme: {cannot_read(args.file, error)}", sys.stderr)
         return UNUSABLE
+    if unknown_zone(args.tz):
+        return UNUSABLE
     try:
-        programme, found = importer(args.source)(data)
+        programme, found = importer(args.source)(data, time_zone=args.tz)
     except ValidationError as error:
         report(args.file, error, sys.stderr)
         return INVALID
@@ -125,6 +127,7 @@ def add_commands(commands: Any) -> None:
     imported.add_argument(
         "--from", dest="source", required=True, choices=sorted(IMPORTERS), help="its format"
     )
+    imported.add_argument("--tz", help="IANA time zone to read the schedule in, when it names none")
     imported.add_argument(
         "-o", "--output", default="-", help="the programme JSON to write (default: standard output)"
     )

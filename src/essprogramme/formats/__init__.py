@@ -30,7 +30,6 @@ use, so ``import essprogramme`` stays light.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 import attrs
@@ -38,7 +37,15 @@ import attrs
 if TYPE_CHECKING:
     from ..model import Programme
 
-__all__ = ["EXPORTERS", "IMPORTERS", "ExportOptions", "Exporter", "exporter", "importer"]
+__all__ = [
+    "EXPORTERS",
+    "IMPORTERS",
+    "ExportOptions",
+    "Exporter",
+    "Importer",
+    "exporter",
+    "importer",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -72,7 +79,8 @@ EXPORTERS: dict[str, tuple[str, str]] = {
 }
 
 #: Format name → ``(module, function)`` of its importer, which takes the
-#: file's bytes and returns ``(programme, report)``.
+#: file's bytes (and ``time_zone``, the zone to read a file that names none
+#: in) and returns ``(programme, report)``; ``str(report)`` is for people.
 IMPORTERS: dict[str, tuple[str, str]] = {
     "frab-json": ("essprogramme.formats.frab", "import_json"),
     "frab-xml": ("essprogramme.formats.frab", "import_xml"),
@@ -92,10 +100,16 @@ def exporter(name: str) -> Exporter:
     return found
 
 
-def importer(name: str) -> Callable[[bytes], tuple[Programme, object]]:
+class Importer(Protocol):
+    """``import_(data, time_zone=None)``: the programme a file holds, and a report."""
+
+    def __call__(
+        self, data: bytes, /, *, time_zone: str | None = None
+    ) -> tuple[Programme, object]: ...
+
+
+def importer(name: str) -> Importer:
     """The importer of format ``name`` (a key of :data:`IMPORTERS`)."""
     module, function = IMPORTERS[name]
-    found: Callable[[bytes], tuple[Programme, object]] = getattr(
-        importlib.import_module(module), function
-    )
+    found: Importer = getattr(importlib.import_module(module), function)
     return found
