@@ -1,17 +1,20 @@
-"""A programme prepared for the conflict checks: each session's stretch of exact time.
+"""A programme prepared for the conflict checks: each session's stretch of exact time, and who and where.
 
 Every session that will take place (not cancelled, not postponed) with a
 time or a day gets a stretch: its interval; from a start alone, the start
 plus an assumed duration; from days alone, those whole days in its home
 zone (``Programme.zone_of``). Stretches are kept as parallel lists indexed
-like ``programme.sessions``: the sweeps read them by index.
+like ``programme.sessions``: the sweeps read them by index. The same single
+pass over the programme notes each session's live speakers and each place's
+sessions: on a large programme, reading its objects is what costs, and they
+are read once, in memory order.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from ..model import Location, Programme, Session, Speaker
+from ..model import Location, Programme, Session
 from ..model.vocab import Delivery, LocationKind, SessionStatus
 from ._common import EPOCH, clamp_add, micros, midnight, next_day
 from ._timeline import Timeline
@@ -37,24 +40,62 @@ _SPAN_FOR_TABLES = timedelta(days=400)
 class Schedule:
     """The stretches of a programme's sessions, and what the checks ask about places and parts."""
 
-    def __init__(self, programme: Programme, assumed: timedelta, extend: timedelta) -> None:
+    def __init__(
+        self,
+        programme: Programme,
+        assumed: timedelta,
+        extend: timedelta,
+        *,
+        comfort: bool = True,
+        organisations: bool = False,
+    ) -> None:
+        """Read ``programme`` once, in its own order (memory order: what costs on a large one).
+
+        ``assumed``: the duration of a session published with a start alone;
+        ``extend``: how much further a person's stretches reach (buffer and
+        travel); ``comfort``: whether comfort will be judged (else no session
+        is marked ``judged``); ``organisations``: whether to note organisations.
+        """
         self.programme = programme
-        self.sessions = programme.sessions
+        self.sessions = sessions = programme.sessions
         self.places: dict[str, Location] = {place.id: place for place in programme.locations}
-        self.speakers: dict[str, Speaker] = {s.id: s for s in programme.speakers}
-        self.by_id: dict[str, Session] = {s.id: s for s in programme.sessions}
+        self._by_id: dict[str, Session] | None = None  # built when a part is met
         self._sites: dict[str, str] = {}
         self._bad: dict[tuple[str, frozenset[int]], tuple[list[datetime], list[datetime]]] = {}
-        count = len(self.sessions)
+        count = len(sessions)
         starts: list[datetime | None] = [None] * count
         ends: list[datetime | None] = [None] * count
         assumed_of: list[timedelta | None] = [None] * count
         by_day = [False] * count
         judged = [False] * count
+        #: By session: its live speakers (not only sending a recording; one listed
+        #: twice is listed twice) and organisations; by place, its sessions.
+        self.speakers: list[list[str] | None] = [None] * count
+        self.groups: list[list[str] | None] = [None] * count
+        self.rooms: dict[str, list[int]] = {}
+        #: The sessions with speakers or organisations; those to check for their
+        #: places and attendance; those whose assumed end may leave the programme.
+        self.swept: list[int] = []
+        self.attending: list[int] = []
+        self.assuming: list[int] = []
+        speakers, groups, rooms, swept = self.speakers, self.groups, self.rooms, self.swept
+        # The places that hold one session at a time, by id (each id as one object:
+        # quick to compare); those among them that a session moved online leaves.
+        holds = {
+            place.id: place.id for place in programme.locations if occupancy(place) != NEVER
+        }.get
+        rooms_left = {place.id for place in programme.locations if occupancy(place) == PHYSICAL}
         cancelled, postponed = SessionStatus.CANCELLED, SessionStatus.POSTPONED
+        recorded, moved_online = Delivery.RECORDED, SessionStatus.MOVED_ONLINE
+        # Within these instants, a stretch is on the programme's days in every zone
+        # (from UTC-12 to UTC+14): no need to read its local days.
+        safe_from = midnight(programme.start_date, "Etc/GMT+12")
+        safe_to = clamp_add(midnight(programme.end_date, "Etc/GMT-14"), _DAY)
+        # The stretches of sessions published by days, shared by the sessions on the same days.
+        whole_days: dict[tuple[date, date | None, str], tuple[datetime, datetime] | None] = {}
         first: datetime | None = None  # the span of the sessions whose comfort is judged
         last: datetime | None = None
-        for index, session in enumerate(self.sessions):
+        for index, session in enumerate(sessions):
             status = session.status
             if status is cancelled or status is postponed:
                 continue
@@ -64,20 +105,56 @@ class Schedule:
                 if end is None:
                     end = clamp_add(start, assumed)
                     assumed_of[index] = assumed
-                starts[index], ends[index] = start, end
-                if end - start <= MAX_JUDGED:
+                    if not (safe_from <= start and end <= safe_to):
+                        self.assuming.append(index)
+                if comfort and end - start <= MAX_JUDGED:
                     judged[index] = True
                     if first is None or start < first:
                         first = start
                     if last is None or end > last:
                         last = end
             elif session.start_date is not None:
-                zone = programme.zone_of(session)
-                after = next_day(session.end_date or session.start_date)
-                low = midnight(session.start_date, zone)
-                high = midnight(after, zone) if after is not None else clamp_add(low, _DAY)
-                if high > low:
-                    starts[index], ends[index], by_day[index] = low, high, True
+                key = (session.start_date, session.end_date, programme.zone_of(session))
+                days = whole_days.get(key)
+                if days is None:
+                    days = whole_days[key] = _whole_days(*key)
+                if days is None:
+                    continue
+                start, end = days
+                by_day[index] = True
+            else:
+                continue
+            starts[index], ends[index] = start, end
+            live: list[str] | None = None
+            held: list[str] | None = None
+            for participant in session.participants:
+                if participant.delivery is recorded:
+                    continue  # a recorded contribution needs nobody there
+                speaker = participant.speaker
+                if speaker is not None:
+                    if live is None:
+                        live = speakers[index] = [speaker]
+                    else:
+                        live.append(speaker)
+                elif organisations and participant.organisation is not None:
+                    if held is None:
+                        held = groups[index] = [participant.organisation]
+                    else:
+                        held.append(participant.organisation)
+            if live is not None or held is not None:
+                swept.append(index)
+            if session.locations:
+                moved = status is moved_online
+                for place in session.locations:
+                    room = holds(place)
+                    if room is not None and not (moved and room in rooms_left):
+                        bucket = rooms.get(room)
+                        if bucket is None:
+                            rooms[room] = [index]
+                        else:
+                            bucket.append(index)
+                if moved or session.attendance_mode is not None:
+                    self.attending.append(index)
         self.starts, self.ends, self.assumed_of = starts, ends, assumed_of
         self.by_day, self.judged = by_day, judged
         # A person's stretches reach further by the buffer: pairs closer than it meet.
@@ -103,10 +180,15 @@ class Schedule:
 
     def _inside(self, session: Session, ancestor: str) -> bool:
         current, steps = session.parent, 0
+        if current is None:
+            return False
+        by_id = self._by_id
+        if by_id is None:
+            by_id = self._by_id = {s.id: s for s in self.sessions}
         while current is not None and steps <= len(self.sessions):
             if current == ancestor:
                 return True
-            parent = self.by_id.get(current)
+            parent = by_id.get(current)
             current = parent.parent if parent is not None else None
             steps += 1
         return False
@@ -162,6 +244,14 @@ class Schedule:
                 last = finish
         self._bad[key] = (starts, ends)
         return starts, ends
+
+
+def _whole_days(first: date, last: date | None, zone: str) -> tuple[datetime, datetime] | None:
+    """The exact stretch of the days ``first`` to ``last`` in ``zone`` (``None``: empty)."""
+    after = next_day(last or first)
+    low = midnight(first, zone)
+    high = midnight(after, zone) if after is not None else clamp_add(low, _DAY)
+    return (low, high) if high > low else None
 
 
 def _at(point: int) -> datetime:

@@ -16,7 +16,7 @@ from ._schedule import Span
 from ._timeline import Clocks
 from .conflicts import Conflict, ConflictKind, Severity
 
-__all__ = ["attendance", "availability", "comfort", "outside_programme"]
+__all__ = ["attendance", "availability", "available", "comfort", "outside_programme"]
 
 
 def availability(
@@ -28,12 +28,7 @@ def availability(
 ) -> Conflict | None:
     """A session outside the person's availability (``slots``, sorted); by day, one on a day without any."""
     start, end, assumed, by_day = span
-    if by_day:
-        ok = any(low < end and start < high for low, high in slots)
-    else:
-        position = bisect_right(slots, (start, MAX_UTC)) - 1
-        ok = position >= 0 and slots[position][1] >= end
-    if ok:
+    if available(slots, start, end, by_day):
         return None
     return Conflict(
         kind=ConflictKind.UNAVAILABLE,
@@ -48,6 +43,16 @@ def availability(
         assumed=assumed,
         day_level=by_day,
     )
+
+
+def available(
+    slots: list[tuple[datetime, datetime]], start: datetime, end: datetime, by_day: bool
+) -> bool:
+    """Whether the stretch lies inside one of the (sorted) ``slots``; by day, whether it meets one."""
+    if by_day:
+        return any(low < end and start < high for low, high in slots)
+    position = bisect_right(slots, (start, MAX_UTC)) - 1
+    return position >= 0 and slots[position][1] >= end
 
 
 def comfort(person: Speaker, session: Session, span: Span, clocks: Clocks) -> Conflict | None:

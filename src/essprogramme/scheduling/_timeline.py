@@ -45,29 +45,27 @@ class Timeline:
         first, last = _local_day(lo, tz), _local_day(hi, tz)
         day = first - _DAY if first > date.min else first
         last = last + _DAY if last < date.max else last
-        boundaries = policy.boundaries()
+        # Each boundary on both folds (the time carries its fold into the datetime).
+        moments = [moment.replace(fold=fold) for moment in policy.boundaries() for fold in (0, 1)]
         while day <= last:
-            for moment in boundaries:
-                for fold in (0, 1):
-                    try:
-                        wall = datetime.combine(day, moment, tz).replace(fold=fold)
-                        point = micros(wall)
-                    except (OverflowError, ValueError):
-                        continue
-                    if lo < point < hi:
-                        candidates.add(point)
+            for moment in moments:
+                try:
+                    point = micros(datetime.combine(day, moment, tz))
+                except (OverflowError, ValueError):
+                    continue
+                if lo < point < hi:
+                    candidates.add(point)
             if day == date.max:
                 break
             day += _DAY
         points = sorted(candidates)
-        points = _with_changes(points, tz)
+        points, wall_clock = _with_changes(points, tz)
         levels_of_minute = policy._levels
         rates: list[int] = []
         levels: list[ComfortLevel] = []
         weekends: list[bool] = []
         kept: list[int] = []
-        for point in points[:-1]:
-            local = _local(point, tz)
+        for point, local in zip(points[:-1], wall_clock, strict=False):
             level = levels_of_minute[local.hour * 60 + local.minute]
             off = local.weekday() in weekend
             rate = policy.penalty(level) + (policy.weekend_penalty if off else 0)
@@ -138,12 +136,15 @@ def _offset(point: int, tz: tzinfo) -> timedelta | None:
     return _local(point, tz).utcoffset()
 
 
-def _with_changes(points: list[int], tz: tzinfo) -> list[int]:
-    """``points`` with every instant at which the offset changes between two of them."""
-    out = [points[0]]
-    before = _offset(points[0], tz)
+def _with_changes(points: list[int], tz: tzinfo) -> tuple[list[int], list[datetime]]:
+    """``points`` with every instant at which the offset changes between two of them,
+    and each one on the wall clock of ``tz`` (read once: the costly part)."""
+    local = _local(points[0], tz)
+    out, wall_clock = [points[0]], [local]
+    before = local.utcoffset()
     for point in points[1:]:
-        after = _offset(point, tz)
+        local = _local(point, tz)
+        after = local.utcoffset()
         if after != before:
             low, high = out[-1], point  # offset(low) == before, offset(high) != before
             while high - low > 1:
@@ -154,9 +155,11 @@ def _with_changes(points: list[int], tz: tzinfo) -> list[int]:
                     high = middle
             if high != point:
                 out.append(high)
+                wall_clock.append(_local(high, tz))
         out.append(point)
+        wall_clock.append(local)
         before = after
-    return out
+    return out, wall_clock
 
 
 #: How much exact time a cached timeline of :class:`Clocks` covers.
