@@ -13,9 +13,6 @@ problem of invalid data, the same rules as the constructors.
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any, TypeVar, overload
 
@@ -23,6 +20,7 @@ import attrs
 import orjson
 
 from ._encode import unstructure_function
+from ._gc import collector_paused
 from ._jsondata import read_json
 from .errors import ValidationError, one_problem, sorted_problems
 from .model import LocalizedText, PartialDate, Programme
@@ -51,27 +49,6 @@ _PARSED: dict[type, Any] = {**_KEPT, LocalizedText: adopt_parsed_text}
 
 # The values that are not model objects read as the kept data's leaves.
 _VALUES = _KEPT
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a document is read or written.
-
-    Decoding and encoding allocate hundreds of thousands of containers that
-    the collector would scan again and again (it triggers on allocations),
-    yet what they build is acyclic, immutable data: reference counting frees
-    it. The collector is resumed afterwards if it was running; this is
-    process-wide state, so a thread running meanwhile sees it paused, which
-    delays collection and changes nothing else.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _is_object(cls: Any) -> bool:
@@ -138,7 +115,7 @@ def from_dict(data: Any, cls: type[T]) -> T:
             "holds the same list or object so many times over that it stands for more "
             f"than {MAX_VALUES:,} values",
         )
-    with _collector_paused():
+    with collector_paused():
         return _decode(data, cls, _KEPT)
 
 
@@ -156,7 +133,7 @@ def to_json_bytes(obj: Any, *, indent: bool = False) -> bytes:
     >>> to_json_bytes(LocalizedText({"fr": "Économie sociale"}))
     b'{"fr":"\xc3\x89conomie sociale"}'
     """
-    with _collector_paused():
+    with collector_paused():
         return _write_json(obj, indent)
 
 
@@ -179,5 +156,5 @@ def from_json(text: str | bytes, cls: Any = Programme) -> Any:
     """
     if not isinstance(text, (str, bytes, bytearray, memoryview)):
         raise one_problem((), "json", f"expected JSON text (str or bytes), got {type_name(text)}")
-    with _collector_paused():
+    with collector_paused():
         return _decode(read_json(text), cls, _PARSED)

@@ -8,9 +8,7 @@ name), never a bare ``TypeError`` or ``OverflowError``.
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from typing import Any
@@ -28,7 +26,6 @@ __all__ = [
     "MIN_UTC",
     "Checks",
     "clamp_add",
-    "collector_paused",
     "micros",
     "midnight",
     "next_day",
@@ -56,24 +53,6 @@ def clamp_add(moment: datetime, delta: timedelta) -> datetime:
         return moment + delta
     except OverflowError:
         return MAX_UTC if delta > timedelta(0) else MIN_UTC
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a large, acyclic result is built.
-
-    As the codec does: the sweeps allocate many small containers, which
-    would trigger full collections over a programme's hundreds of thousands
-    of objects; everything they build is freed by reference counting.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 @lru_cache(maxsize=1024)

@@ -19,10 +19,11 @@ from __future__ import annotations
 from collections.abc import Hashable
 from datetime import datetime, timedelta
 
+from .._gc import collector_paused
 from ..model import Programme
 from ..model._rules import type_name
 from . import _single
-from ._common import Checks, collector_paused
+from ._common import Checks
 from ._pairs import Pairs
 from ._people import Availability, people
 from ._sweep import TooManyPairs, overlapping, shared

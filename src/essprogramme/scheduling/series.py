@@ -17,8 +17,9 @@ from datetime import datetime, timedelta
 
 import attrs
 
+from .._gc import collector_paused
 from ..model import Interval, LocalizedText, Programme, Speaker
-from ._common import MICROSECOND, Checks, collector_paused
+from ._common import MICROSECOND, Checks
 from ._grid import Grid
 from .policy import DEFAULT_POLICY, ComfortPolicy
 from .slots import (

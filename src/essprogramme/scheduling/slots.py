@@ -21,11 +21,12 @@ from datetime import datetime, timedelta
 
 import attrs
 
+from .._gc import collector_paused
 from ..errors import ValidationError
 from ..model import Interval, LocalizedText, Programme, Speaker
 from ..model._rules import type_name
 from ..model.vocab import Delivery
-from ._common import EPOCH, MICROSECOND, Checks, clamp_add, collector_paused, speaker_label
+from ._common import EPOCH, MICROSECOND, Checks, clamp_add, speaker_label
 from ._grid import Grid, Person
 from .comfort import MAX_JUDGED, ParticipantComfort, _judge
 from .policy import DEFAULT_POLICY, ComfortPolicy
