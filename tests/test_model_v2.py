@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -440,3 +441,20 @@ def orjson_dumps(data: Any) -> str:
     import json
 
     return json.dumps(data)
+
+
+def test_places_around_and_depth_follow_the_parent_chains() -> None:
+    programme = from_json((Path(__file__).parent / "fixtures" / "every-shape.json").read_bytes())
+    assert [p.id for p in programme.places_around("salle-des-fetes")] == [
+        "salle-des-fetes",
+        "hotel-de-ville",
+    ]
+    assert [p.id for p in programme.places_around("stream")] == ["stream"]
+    assert programme.places_around("nowhere") == ()
+    assert programme.zone_of(programme.session("pleniere-ouverture")) == "Europe/Paris"
+    assert {programme.depth_of(s) for s in programme.sessions} == {0}
+    lens = from_json(
+        (Path(__file__).parent / "programmes" / "mois-ess-lens-2024.json").read_bytes()
+    )
+    assert lens.depth_of(lens.session("cliss-xxi-ateliers")) == 1
+    assert lens.depth_of(lens.session("cliss-xxi-20-ans")) == 0

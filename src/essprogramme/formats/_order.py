@@ -21,18 +21,9 @@ __all__ = ["ordered"]
 _SortKey = tuple[date, int, datetime, int, datetime, str]
 
 
-def _depth(session: Session, programme: Programme) -> int:
-    """How many sessions this one is inside (parent chains are checked acyclic)."""
-    depth, current = 0, session
-    while current.parent is not None and depth < len(programme.sessions):
-        current = programme.session(current.parent)
-        depth += 1
-    return depth
-
-
 def _own_key(session: Session, programme: Programme, tz: tzinfo) -> _SortKey | None:
     """Where a session sorts by its own time; ``None`` if it has none."""
-    depth = _depth(session, programme)
+    depth = programme.depth_of(session)
     if session.start is not None:
         end = session.end if session.end is not None else session.start
         return (day_of(session.start, tz), 1, session.start, depth, end, session.id)

@@ -96,15 +96,9 @@ def _address_of(location: Location) -> str:
 def place(location_id: str, programme: Programme, lang: str, labels: Labels) -> Phrase:
     """A location with the places it is inside, its address and, online, its channel."""
     location = programme.location(location_id)
-    names: list[Phrase] = [(in_language(location.name, lang),)]
-    address = _address_of(location)
-    current = location
-    for _ in range(len(programme.locations)):
-        if current.parent is None:
-            break
-        current = programme.location(current.parent)
-        names.append((in_language(current.name, lang),))
-        address = address or _address_of(current)
+    around = programme.places_around(location_id)
+    names: list[Phrase] = [(in_language(place.name, lang),) for place in around]
+    address = next((found for found in map(_address_of, around) if found), "")
     out = list(joined(names))
     if location.kind is LocationKind.ONLINE:
         platform: Phrase = (Text(location.platform),) if location.platform else ()

@@ -36,7 +36,6 @@ from ..errors import ValidationError
 from ..model import (
     Link,
     LocalizedText,
-    Location,
     Organisation,
     Participant,
     Programme,
@@ -230,7 +229,7 @@ class _Writer:
         venues: dict[str, Node] = {}
         for session in sessions:
             for location_id in session.locations:
-                root = self.chain(location_id)[-1]
+                root = self.programme.places_around(location_id)[-1]
                 venues.setdefault(root.id, self.place(root.id))
         _put(node, "location", list(venues.values()))
         self.links(node, programme.links)
@@ -348,15 +347,8 @@ class _Writer:
 
     # Places, offers, links --------------------------------------------
 
-    def chain(self, location_id: str) -> list[Location]:
-        """The place, then the places it is inside (parents never form a cycle)."""
-        chain = [self.programme.location(location_id)]
-        while chain[-1].parent is not None and len(chain) <= len(self.programme.locations):
-            chain.append(self.programme.location(chain[-1].parent))
-        return chain
-
     def place(self, location_id: str) -> Node:
-        chain = self.chain(location_id)
+        chain = self.programme.places_around(location_id)
         place = chain[0]
         if place.kind is LocationKind.ONLINE:
             node: Node = {

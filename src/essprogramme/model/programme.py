@@ -198,14 +198,44 @@ class Programme(Model):
     def zone_of(self, session: Session) -> str:
         """The zone a session's local times are read in: its place's, else the programme's."""
         for location_id in session.locations:
-            place: Location | None = self._indexes["locations"].get(location_id)
-            seen = 0
-            while place is not None and seen <= len(self.locations):
+            for place in self.places_around(location_id):
                 if place.time_zone is not None:
                     return place.time_zone
-                place = self._indexes["locations"].get(place.parent) if place.parent else None
-                seen += 1
         return self.time_zone
+
+    def places_around(self, location_id: str) -> tuple[Location, ...]:
+        """The place ``location_id``, then each place it is inside, innermost first.
+
+        An unknown id gives nothing (this is also called while a programme
+        is checked); parents never form a cycle in a valid programme.
+
+        >>> from essprogramme import LocalizedText, Location, LocationKind
+        >>> venue = Location(id="palais", name=LocalizedText({"fr": "Palais"}),
+        ...                  kind=LocationKind.VENUE, time_zone="Europe/Paris")
+        >>> room = Location(id="salle-1", name=LocalizedText({"fr": "Salle 1"}),
+        ...                 kind=LocationKind.ROOM, parent="palais")
+        >>> forum = Programme(id="forum", title=LocalizedText({"fr": "Forum"}),
+        ...                   time_zone="UTC", start_date=date(2026, 3, 28),
+        ...                   end_date=date(2026, 3, 28), locations=(venue, room))
+        >>> [place.id for place in forum.places_around("salle-1")]
+        ['salle-1', 'palais']
+        """
+        places: list[Location] = []
+        place: Location | None = self._indexes["locations"].get(location_id)
+        while place is not None and len(places) <= len(self.locations):
+            places.append(place)
+            place = self._indexes["locations"].get(place.parent) if place.parent else None
+        return tuple(places)
+
+    def depth_of(self, session: Session) -> int:
+        """How many sessions ``session`` is part of, through its ``parent`` chain."""
+        depth, current = 0, session
+        while current.parent is not None and depth < len(self.sessions):
+            found: Session | None = self._indexes["sessions"].get(current.parent)
+            if found is None:
+                break
+            current, depth = found, depth + 1
+        return depth
 
     # Look-ups ---------------------------------------------------------
 

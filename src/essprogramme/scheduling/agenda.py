@@ -113,23 +113,11 @@ class LanguageUse:
     unused: tuple[str, ...]
 
 
-def _depth(session: Session, programme: Programme) -> int:
-    depth, current = 0, session
-    while current.parent is not None and depth < len(programme.sessions):
-        current = programme.session(current.parent)
-        depth += 1
-    return depth
-
-
 def _places(session: Session, programme: Programme) -> frozenset[str]:
     """The session's places and every place they are inside."""
-    found: set[str] = set()
-    for location in session.locations:
-        current: str | None = location
-        while current is not None and current not in found:
-            found.add(current)
-            current = programme.location(current).parent
-    return frozenset(found)
+    return frozenset(
+        place.id for location in session.locations for place in programme.places_around(location)
+    )
 
 
 def _logical_day(start: datetime, day_starts: time) -> date:
@@ -161,7 +149,7 @@ def _build(
     for session in sessions:
         view = _view(session, zone, programme.zone_of(session))
         places[session.id] = _places(session, programme)
-        depth = _depth(session, programme)
+        depth = programme.depth_of(session)
         if view.start is not None:
             assert session.start is not None
             key = (session.start, depth, session.end or session.start, session.id)

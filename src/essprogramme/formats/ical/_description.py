@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from ...model import Location, Participant, Programme, Registration, Session, Speaker
+from ...model import Participant, Programme, Registration, Session, Speaker
 from ...model.vocab import (
     Confirmation,
     Delivery,
@@ -175,16 +175,9 @@ class EventTexts:
 
     # Places -----------------------------------------------------------
 
-    def _chain(self, location_id: str) -> list[Location]:
-        """The place, then the places it is inside (parents never form a cycle)."""
-        chain = [self.programme.location(location_id)]
-        while chain[-1].parent is not None and len(chain) <= len(self.programme.locations):
-            chain.append(self.programme.location(chain[-1].parent))
-        return chain
-
     def place(self, location_id: str) -> str:
         """A place for ``LOCATION``: its name, the places it is inside, an address or a channel."""
-        chain = self._chain(location_id)
+        chain = self.programme.places_around(location_id)
         text_ = ", ".join(place.name.lookup(*self.preferences) for place in chain)
         if chain[0].kind is LocationKind.ONLINE:
             channel = ", ".join(part for part in (self.words["online"], chain[0].platform) if part)
@@ -203,7 +196,7 @@ class EventTexts:
     def coordinates(self, session: Session) -> tuple[float, float] | None:
         """The ``GEO`` of a session: its first place's, or the building's it is in."""
         for location_id in session.locations:
-            for place in self._chain(location_id):
+            for place in self.programme.places_around(location_id):
                 if place.coordinates is not None:
                     return place.coordinates.latitude, place.coordinates.longitude
         return None
