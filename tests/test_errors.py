@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from essprogramme import Problem, ValidationError
+from essprogramme import Figure, LocalizedText, Problem, ValidationError, from_dict
 from essprogramme.errors import json_path
 
 
@@ -60,3 +60,15 @@ def test_validation_error_pickles() -> None:
     error = ValidationError([Problem(location=("a", 0), code="c", message="m")])
     again = pickle.loads(pickle.dumps(error))
     assert again.problems == error.problems
+
+
+def test_an_integer_too_long_to_print_is_named_by_its_size_in_a_range_problem() -> None:
+    # Python refuses str() of an integer over 4,300 digits; the message must not need it.
+    data = {"count": 10**5000, "label": {"fr": "participant·es"}, "measure": "participants"}
+    with pytest.raises(ValidationError) as error:
+        from_dict(data, Figure)
+    (problem,) = error.value.problems
+    assert problem.code == "range"
+    assert "an integer of about 5001 digits" in problem.message
+    with pytest.raises(ValidationError, match="an integer of about 5001 digits"):
+        Figure(count=10**5000, label=LocalizedText({"fr": "x"}), measure="participants")

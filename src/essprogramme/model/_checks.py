@@ -267,7 +267,7 @@ class _Emitter:
             tests += [f"{var} > {high}"] if high is not None else []
             bounds = f"from {low}" + (f" to {high}" if high is not None else " upwards")
             src.line(ind, f"elif {' or '.join(tests)}:")
-            self.problem(ind + 1, loc, "range", f"{'must be ' + bounds + ', got '!r} + str({var})")
+            self.problem(ind + 1, loc, "range", f"{'must be ' + bounds + ', got '!r} + show({var})")
         src.line(ind, "else:")
         src.line(ind + 1, self.store(out, var))
 
